@@ -1,0 +1,28 @@
+# The two commands of the README: `make run` and `make test`. Both set up what is missing.
+PY ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
+
+.PHONY: run test lint bench clean-neo4j
+
+$(STAMP): pyproject.toml
+	@test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
+	@echo "安装依赖 / installing Python packages into $(VENV) …"
+	@$(VENV)/bin/pip install -q --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+run: $(STAMP)
+	@$(VENV)/bin/hub run
+
+test: $(STAMP)
+	@$(VENV)/bin/hub neo4j fetch
+	@$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	@$(VENV)/bin/ruff check hub schema tests bench
+	@$(VENV)/bin/mypy
+
+clean-neo4j:
+	@$(VENV)/bin/hub neo4j stop || true
+	rm -rf .neo4j/run .neo4j/test

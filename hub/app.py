@@ -1,0 +1,78 @@
+"""The Starlette application. Its lifespan owns the one AsyncDriver and everything shared."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from neo4j import AsyncGraphDatabase
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from hub.cypher import Queries
+from hub.db import Database
+from hub.migrate import current_version, latest, migrate
+from hub.settings import Settings
+
+log = logging.getLogger("hub")
+
+
+@dataclass
+class Shared:
+    """What the lifespan builds once and every request uses."""
+
+    settings: Settings
+    db: Database
+    schema_version: int
+
+
+def shared(request: Request) -> Shared:
+    state: Shared = request.app.state.shared
+    return state
+
+
+async def healthz(request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    s = shared(request)
+    try:
+        await s.db.read("schema.ping", timeout=2.0)
+        version = await current_version(s.db)
+    except Exception as exc:  # readiness reports, never raises
+        log.warning("readyz: neo4j not answering: %s", exc)
+        return JSONResponse({"status": "unavailable", "neo4j": "down"}, status_code=503)
+    want = latest(s.db.queries)
+    if version < want:
+        return JSONResponse(
+            {"status": "unavailable", "neo4j": "up", "schema": version, "want": want},
+            status_code=503,
+        )
+    return JSONResponse({"status": "ready", "neo4j": "up", "schema": version})
+
+
+def create_app(settings: Settings) -> Starlette:
+    """Build the app; nothing touches Neo4j until the lifespan starts."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        assert settings.neo4j_uri is not None, "resolve the local Neo4j before create_app"
+        driver = AsyncGraphDatabase.driver(
+            settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or "")
+        )
+        db = Database(driver, settings.neo4j_database, Queries(),
+                      settings.limits.tx_timeout_seconds)
+        try:
+            version = await migrate(db)
+            app.state.shared = Shared(settings=settings, db=db, schema_version=version)
+            yield
+        finally:
+            await driver.close()
+
+    routes = [Route("/healthz", healthz), Route("/readyz", readyz)]
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,156 @@
+"""The `hub` command line: run the service, manage the local Neo4j, import data.
+
+    hub run                      Neo4j (local unless NEO4J_URI) + schema + demo county + GraphQL
+    hub neo4j fetch|start|stop|status
+    hub migrate                  apply the schema constraints and indexes
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import sys
+from collections.abc import Sequence
+
+import neo4j
+import uvicorn
+
+from hub.cypher import Queries
+from hub.db import Database
+from hub.errors import HubError, Neo4jUnavailable
+from hub.localdb import LocalNeo4j, fetch, java_version
+from hub.migrate import migrate
+from hub.settings import Settings
+
+
+def local_server(settings: Settings) -> LocalNeo4j:
+    return LocalNeo4j(home=settings.state_dir, bolt_port=settings.bolt_port,
+                      http_port=settings.http_port, heap=settings.heap,
+                      pagecache=settings.pagecache)
+
+
+def resolve(settings: Settings, server: LocalNeo4j | None) -> Settings:
+    """Settings that name a concrete Neo4j: the local server's URI and password if local."""
+    if server is None:
+        return settings
+    return dataclasses.replace(settings, neo4j_uri=server.uri, neo4j_user="neo4j",
+                               neo4j_password=server.password())
+
+
+async def connect(settings: Settings) -> Database:
+    """A Database on the configured Neo4j, or Neo4jUnavailable in one clear line."""
+    assert settings.neo4j_uri is not None
+    driver = neo4j.AsyncGraphDatabase.driver(
+        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or ""))
+    try:
+        await driver.verify_connectivity()
+    except neo4j.exceptions.AuthError:
+        await driver.close()
+        raise Neo4jUnavailable(uri=settings.neo4j_uri,
+                               reason=f"用户名或密码错误 / wrong credentials for user "
+                                      f"{settings.neo4j_user!r} (NEO4J_USER, NEO4J_PASSWORD)") from None
+    except (neo4j.exceptions.ServiceUnavailable, OSError, ValueError) as exc:
+        await driver.close()
+        raise Neo4jUnavailable(uri=settings.neo4j_uri, reason=str(exc)) from None
+    return Database(driver, settings.neo4j_database, Queries(),
+                    settings.limits.tx_timeout_seconds)
+
+
+async def prepare(settings: Settings) -> list[str]:
+    """Apply the schema, load the demo county into an empty database; say what was done."""
+    db = await connect(settings)
+    try:
+        version = await migrate(db)
+        notes = [f"模式版本 / schema version {version}"]
+        notes.extend(await load_demo_if_empty(db))
+        return notes
+    finally:
+        await db.driver.close()
+
+
+async def load_demo_if_empty(db: Database) -> list[str]:
+    from hub.seed import load_demo_if_empty as load
+
+    return await load(db)
+
+
+def cmd_run(settings: Settings) -> int:
+    server = local_server(settings) if settings.local else None
+    started = server.start() if server else False
+    try:
+        resolved = resolve(settings, server)
+        for note in asyncio.run(prepare(resolved)):
+            print(note)
+        base = f"http://{settings.host}:{settings.port}"
+        print(f"GraphQL: {base}/graphql")
+        if server is not None:
+            print(f"Neo4j Browser: {server.browser_url}  "
+                  f"(连接 / connect URL {server.uri}, 用户 / user neo4j, "
+                  f"密码 / password {server.password()}, 密码文件 / file {server.password_file})")
+        print("按 Ctrl-C 停止 / press Ctrl-C to stop")
+        from hub.app import create_app
+
+        uvicorn.run(create_app(resolved), host=settings.host, port=settings.port,
+                    log_level="info")
+    finally:
+        if started and server is not None:
+            print("正在停止 Neo4j … / stopping Neo4j …")
+            server.stop()
+    return 0
+
+
+def cmd_neo4j(settings: Settings, action: str) -> int:
+    if not settings.local and action != "fetch":
+        print(f"NEO4J_URI={settings.neo4j_uri}: 使用外部 Neo4j，不管理本地服务 / "
+              "an external Neo4j is configured; nothing local to manage")
+        return 0
+    server = local_server(settings)
+    if action == "fetch":
+        java_version()
+        fetch()
+        print("Neo4j 已就绪 / Neo4j jars present in .neo4j/lib")
+    elif action == "start":
+        server.start()
+        print(f"Neo4j: {server.uri}  Browser: {server.browser_url}")
+    elif action == "stop":
+        print("已停止 / stopped" if server.stop() else "未在运行 / was not running")
+    else:
+        print(f"运行中 / running (pid {server.pid()})" if server.running()
+              else "未运行 / not running")
+    return 0
+
+
+def cmd_migrate(settings: Settings) -> int:
+    server = local_server(settings) if settings.local else None
+    if server is not None:
+        server.start()
+    for note in asyncio.run(prepare(resolve(settings, server))):
+        print(note)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="hub", description="党建中枢 / dangjian-hub")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="启动服务 / run Neo4j and the GraphQL hub")
+    n4j = sub.add_parser("neo4j", help="管理本地 Neo4j / manage the local Neo4j")
+    n4j.add_argument("action", choices=["fetch", "start", "stop", "status"])
+    sub.add_parser("migrate", help="应用模式并载入示例县 / apply the schema, load the demo county")
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        if args.command == "run":
+            return cmd_run(settings)
+        if args.command == "neo4j":
+            return cmd_neo4j(settings, args.action)
+        return cmd_migrate(settings)
+    except HubError as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The hub's one door to Neo4j: named queries, a timeout on every transaction, and a count
+of round trips per request (the no-N+1 promise is tested by that count).
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+
+from hub.cypher import Queries
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+
+class RoundTrips:
+    """Counts Cypher round trips; one instance lives per GraphQL request."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.names: list[str] = []
+
+    def add(self, name: str) -> None:
+        self.count += 1
+        self.names.append(name)
+
+
+_current: contextvars.ContextVar[RoundTrips | None] = contextvars.ContextVar(
+    "round_trips", default=None
+)
+
+
+def track(counter: RoundTrips) -> contextvars.Token[RoundTrips | None]:
+    """Make `counter` receive every round trip of the current task (and its children)."""
+    return _current.set(counter)
+
+
+def untrack(token: contextvars.Token[RoundTrips | None]) -> None:
+    _current.reset(token)
+
+
+def _count(name: str) -> None:
+    counter = _current.get()
+    if counter is not None:
+        counter.add(name)
+
+
+class Tx:
+    """A write transaction that runs named queries; used by the importer and mutations."""
+
+    def __init__(self, tx: AsyncManagedTransaction, queries: Queries, timeout: float) -> None:
+        self._tx = tx
+        self._queries = queries
+        self._timeout = timeout
+
+    async def run(self, name: str, **params: Any) -> list[Row]:
+        _count(name)
+        result = await self._tx.run(self._queries[name].text, params)
+        return [record.data() async for record in result]
+
+
+@dataclass
+class Database:
+    """Driver + database name + queries + transaction timeout."""
+
+    driver: AsyncDriver
+    database: str
+    queries: Queries
+    timeout: float = 10.0
+
+    def _query(self, name: str, timeout: float | None) -> neo4j.Query:
+        text = self.queries[name].text
+        return neo4j.Query(text, timeout=self.timeout if timeout is None else timeout)  # type: ignore[arg-type]
+
+    async def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
+        """Run a named read query in one round trip; rows as plain dicts."""
+        _count(name)
+        records, _, _ = await self.driver.execute_query(
+            self._query(name, timeout),
+            params,
+            database_=self.database,
+            routing_=RoutingControl.READ,
+        )
+        return [r.data() for r in records]
+
+    async def write(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
+        """Run a named write query in its own transaction (retried on transient errors)."""
+        _count(name)
+        records, _, _ = await self.driver.execute_query(
+            self._query(name, timeout),
+            params,
+            database_=self.database,
+            routing_=RoutingControl.WRITE,
+        )
+        return [r.data() for r in records]
+
+    async def in_write_tx(
+        self, work: Callable[[Tx], Awaitable[T]], timeout: float | None = None
+    ) -> T:
+        """Run `work` in one write transaction: all of it lands, or none of it.
+
+        The driver replays `work` from the start on a transient failure (a leader switch,
+        a restarted server), so `work` must not have side effects outside the transaction.
+        """
+        tx_timeout = self.timeout if timeout is None else timeout
+
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx, self.queries, tx_timeout))
+
+        async with self.driver.session(database=self.database) as session:
+            return await session.execute_write(neo4j.unit_of_work(timeout=tx_timeout)(unit))

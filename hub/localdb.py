@@ -1,0 +1,268 @@
+"""The project's own Neo4j 5.26 Community: fetched from Maven Central, run from a folder.
+
+The jars (server, Bolt, HTTP, Neo4j Browser) land once in `.neo4j/lib`; each instance has a
+home of its own (`.neo4j/run` for `make run`, `.neo4j/test` for the tests) with its config,
+data, logs and a generated password readable by its owner alone. It listens on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import neo4j
+
+from hub.errors import JavaMissing, MavenFailed, Neo4jStartFailed, PortTaken
+from hub.settings import PROJECT_ROOT
+
+POM = Path(__file__).parent / "neo4j_dist" / "pom.xml"
+LIB_DIR = PROJECT_ROOT / ".neo4j" / "lib"
+ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+
+
+def java_version(java: str = "java") -> int:
+    """The major version of `java`, or JavaMissing."""
+    exe = shutil.which(java)
+    if exe is None:
+        raise JavaMissing()
+    out = subprocess.run([exe, "-version"], capture_output=True, text=True, check=False)
+    match = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    if not match:
+        raise JavaMissing(found=(out.stderr or out.stdout).strip()[:80])
+    major = int(match.group(1))
+    if major == 1 and match.group(2):
+        major = int(match.group(2))
+    if major < 17:
+        raise JavaMissing(found=f"Java {major}")
+    return major
+
+
+def fetch(lib_dir: Path = LIB_DIR, mvn: str = "mvn", say: Callable[[str], None] = print) -> Path:
+    """Copy Neo4j's jars from Maven Central into `lib_dir`, unless they are already there."""
+    stamp = lib_dir / ".pom-sha256"
+    digest = hashlib.sha256(POM.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return lib_dir
+    exe = shutil.which(mvn)
+    if exe is None:
+        raise MavenFailed(reason="no `mvn` on PATH (apt-get install maven)")
+    say("正在从 Maven Central 获取 Neo4j 5.26 … / fetching Neo4j 5.26 from Maven Central …")
+    partial = lib_dir.with_name(lib_dir.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    proc = subprocess.run(
+        [exe, "-B", "-q", "-f", str(POM), "dependency:copy-dependencies",
+         f"-DoutputDirectory={partial}"],
+        capture_output=True, text=True, check=False,
+    )
+    if proc.returncode != 0:
+        lines = [ln for ln in (proc.stdout + proc.stderr).splitlines() if "ERROR" in ln]
+        reason = lines[0] if lines else (proc.stdout + proc.stderr).strip()[-300:]
+        raise MavenFailed(reason=re.sub(r"\x1b\[[0-9;]*m", "", reason)[:400])
+    shutil.rmtree(lib_dir, ignore_errors=True)
+    partial.rename(lib_dir)
+    stamp.write_text(digest)
+    return lib_dir
+
+
+def port_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@dataclass
+class LocalNeo4j:
+    """One local Neo4j server living in `home`."""
+
+    home: Path
+    bolt_port: int = 7687
+    http_port: int = 7474
+    heap: str = "1g"
+    pagecache: str = "512m"
+    lib_dir: Path = LIB_DIR
+    start_timeout: float = 180.0
+
+    @property
+    def uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/browser/"
+
+    @property
+    def pid_file(self) -> Path:
+        return self.home / "run" / "neo4j.pid"
+
+    @property
+    def password_file(self) -> Path:
+        return self.home / "password"
+
+    def password(self) -> str:
+        """The generated password, created on first use and readable by the owner only."""
+        if not self.password_file.exists():
+            self.home.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_urlsafe(24))
+        return self.password_file.read_text().strip()
+
+    def pid(self) -> int | None:
+        try:
+            pid = int(self.pid_file.read_text())
+        except (FileNotFoundError, ValueError):
+            return None
+        return pid if _pid_alive(pid) else None
+
+    def running(self) -> bool:
+        return self.pid() is not None
+
+    def _env(self) -> dict[str, str]:
+        return {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
+
+    def _write_conf(self) -> None:
+        for sub in ("conf", "data", "logs", "run", "plugins", "import"):
+            (self.home / sub).mkdir(parents=True, exist_ok=True)
+        conf = f"""# Written by `hub` at every start; edit hub/localdb.py, not this file.
+server.default_listen_address=127.0.0.1
+server.default_advertised_address=127.0.0.1
+server.bolt.listen_address=127.0.0.1:{self.bolt_port}
+server.bolt.advertised_address=127.0.0.1:{self.bolt_port}
+server.http.listen_address=127.0.0.1:{self.http_port}
+server.http.advertised_address=127.0.0.1:{self.http_port}
+server.https.enabled=false
+dbms.security.auth_enabled=true
+server.directories.data={self.home / 'data'}
+server.directories.logs={self.home / 'logs'}
+server.directories.run={self.home / 'run'}
+server.directories.plugins={self.home / 'plugins'}
+server.directories.import={self.home / 'import'}
+server.memory.pagecache.size={self.pagecache}
+dbms.usage_report.enabled=false
+db.transaction.timeout=5m
+"""
+        (self.home / "conf" / "neo4j.conf").write_text(conf)
+
+    def _set_initial_password(self) -> None:
+        if (self.home / "data" / "dbms" / "auth.ini").exists():
+            return
+        proc = subprocess.run(
+            ["java", "-cp", f"{self.lib_dir}/*", ADMIN_TOOL, "dbms", "set-initial-password",
+             self.password()],
+            env=self._env(), capture_output=True, text=True, check=False,
+        )
+        if proc.returncode != 0:
+            raise Neo4jStartFailed(reason="set-initial-password failed", log_tail=proc.stderr[-2000:])
+
+    def log_tail(self, lines: int = 25) -> str:
+        chunks = []
+        for name in ("console.log", "neo4j.log", "debug.log"):
+            path = self.home / "logs" / name
+            if path.exists():
+                text = path.read_text(errors="replace").splitlines()[-lines:]
+                chunks.append(f"[{name}]\n" + "\n".join(text))
+        return "\n".join(chunks)
+
+    def start(self, say: Callable[[str], None] = print) -> bool:
+        """Start the server unless it already runs; True when this call started it."""
+        if self.running():
+            return False
+        java_version()
+        fetch(self.lib_dir, say=say)
+        for port, what, env in ((self.bolt_port, "Neo4j Bolt", "NEO4J_BOLT_PORT"),
+                                (self.http_port, "Neo4j HTTP", "NEO4J_HTTP_PORT")):
+            if not port_free(port):
+                raise PortTaken(port=port, what=what, env=env)
+        self._write_conf()
+        self._set_initial_password()
+        log = (self.home / "logs" / "console.log").open("ab")
+        proc = subprocess.Popen(
+            ["java", f"-Xmx{self.heap}", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
+             "-Dfile.encoding=UTF-8", "-cp", f"{self.lib_dir}/*", ENTRY_POINT,
+             f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}"],
+            env=self._env(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        log.close()
+        self.pid_file.write_text(str(proc.pid))
+        say(f"正在启动 Neo4j … / starting Neo4j on {self.uri} …")
+        self._wait_ready(proc)
+        return True
+
+    def _wait_ready(self, proc: subprocess.Popen[bytes]) -> None:
+        deadline = time.monotonic() + self.start_timeout
+        auth = ("neo4j", self.password())
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                self.pid_file.unlink(missing_ok=True)
+                raise Neo4jStartFailed(reason=f"java exited with {proc.returncode}",
+                                       log_tail=self.log_tail())
+            try:
+                with neo4j.GraphDatabase.driver(self.uri, auth=auth) as driver:
+                    driver.verify_connectivity()
+                return
+            except (neo4j.exceptions.ServiceUnavailable, OSError):
+                time.sleep(0.5)
+        self.stop()
+        raise Neo4jStartFailed(reason=f"not ready after {self.start_timeout:.0f}s",
+                               log_tail=self.log_tail())
+
+    def stop(self, timeout: float = 60.0) -> bool:
+        """Stop the server cleanly (SIGTERM, then SIGKILL after `timeout`); True if it ran."""
+        pid = self.pid()
+        if pid is None:
+            self.pid_file.unlink(missing_ok=True)
+            return False
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while _pid_alive(pid) and time.monotonic() < deadline:
+            _reap(pid)
+            time.sleep(0.2)
+        if _pid_alive(pid):
+            os.kill(pid, signal.SIGKILL)
+            _reap(pid)
+        self.pid_file.unlink(missing_ok=True)
+        return True
+
+    def kill(self) -> None:
+        """Kill the server without a clean shutdown (tests of recovery use this)."""
+        pid = self.pid()
+        if pid is not None:
+            os.kill(pid, signal.SIGKILL)
+            while _pid_alive(pid):
+                _reap(pid)
+                time.sleep(0.05)
+        self.pid_file.unlink(missing_ok=True)
+
+
+def _reap(pid: int) -> None:
+    """Collect our own child's exit status so it does not linger as a zombie."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass

@@ -1,0 +1,98 @@
+"""Settings read from the environment, once, by whoever starts the hub.
+
+Nothing here runs at import time: `Settings.from_env()` is called by the CLI or by the
+Starlette lifespan, and the resulting frozen object is passed down.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _int(env: Mapping[str, str], key: str, default: int) -> int:
+    raw = env.get(key)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"{key}={raw!r}: 需要整数 / must be an integer") from exc
+
+
+def _flag(env: Mapping[str, str], key: str, default: bool) -> bool:
+    raw = env.get(key)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Abuse limits applied to every GraphQL request and Cypher transaction."""
+
+    max_depth: int = 10
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    max_page_size: int = 100
+    tx_timeout_seconds: float = 10.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where Neo4j is, where the hub listens, and the limits it enforces.
+
+    `neo4j_uri is None` means: run the project's own local Neo4j from `state_dir`.
+    """
+
+    neo4j_uri: str | None
+    neo4j_user: str
+    neo4j_password: str | None
+    neo4j_database: str
+    state_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    bolt_port: int = 7687
+    http_port: int = 7474
+    heap: str = "1g"
+    pagecache: str = "512m"
+    ide_enabled: bool = True
+    introspection_enabled: bool = True
+    limits: Limits = field(default_factory=Limits)
+
+    @property
+    def local(self) -> bool:
+        """True when the hub runs its own Neo4j rather than one named by NEO4J_URI."""
+        return self.neo4j_uri is None
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        state = Path(env.get("HUB_STATE_DIR") or PROJECT_ROOT / ".neo4j" / "run")
+        limits = Limits(
+            max_depth=_int(env, "HUB_MAX_DEPTH", Limits.max_depth),
+            max_aliases=_int(env, "HUB_MAX_ALIASES", Limits.max_aliases),
+            max_tokens=_int(env, "HUB_MAX_TOKENS", Limits.max_tokens),
+            max_page_size=_int(env, "HUB_MAX_PAGE_SIZE", Limits.max_page_size),
+            tx_timeout_seconds=float(env.get("HUB_TX_TIMEOUT") or Limits.tx_timeout_seconds),
+        )
+        return cls(
+            neo4j_uri=env.get("NEO4J_URI") or None,
+            neo4j_user=env.get("NEO4J_USER") or "neo4j",
+            neo4j_password=env.get("NEO4J_PASSWORD") or None,
+            neo4j_database=env.get("NEO4J_DATABASE") or "neo4j",
+            state_dir=state,
+            host=env.get("HUB_HOST") or "127.0.0.1",
+            port=_int(env, "HUB_PORT", 8000),
+            bolt_port=_int(env, "NEO4J_BOLT_PORT", 7687),
+            http_port=_int(env, "NEO4J_HTTP_PORT", 7474),
+            heap=env.get("NEO4J_HEAP") or "1g",
+            pagecache=env.get("NEO4J_PAGECACHE") or "512m",
+            ide_enabled=_flag(env, "HUB_IDE", True),
+            introspection_enabled=_flag(env, "HUB_INTROSPECTION", True),
+            limits=limits,
+        )

@@ -1,0 +1,89 @@
+"""Test fixtures: a real Neo4j for the whole session, never the one `make run` keeps.
+
+With NEO4J_URI set, tests use that server (and clear its database: point it at a scratch
+database). Otherwise they run the project's own Neo4j from `.neo4j/test` on ports of their
+own (NEO4J_TEST_BOLT_PORT, NEO4J_TEST_HTTP_PORT; 17687 and 17474 by default).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+
+import httpx
+import neo4j
+import pytest
+
+from hub.app import create_app
+from hub.cypher import Queries
+from hub.db import Database
+from hub.localdb import LocalNeo4j
+from hub.migrate import migrate
+from hub.settings import PROJECT_ROOT, Settings
+
+
+@dataclass(frozen=True)
+class Server:
+    uri: str
+    user: str
+    password: str
+    database: str
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+        yield Server(uri, os.environ.get("NEO4J_USER", "neo4j"),
+                     os.environ.get("NEO4J_PASSWORD", ""),
+                     os.environ.get("NEO4J_DATABASE", "neo4j"))
+        return
+    local = LocalNeo4j(home=PROJECT_ROOT / ".neo4j" / "test",
+                       bolt_port=int(os.environ.get("NEO4J_TEST_BOLT_PORT", "17687")),
+                       http_port=int(os.environ.get("NEO4J_TEST_HTTP_PORT", "17474")),
+                       heap="1g", pagecache="256m")
+    started = local.start()
+    try:
+        yield Server(local.uri, "neo4j", local.password(), "neo4j")
+    finally:
+        if started:
+            local.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(server: Server) -> Settings:
+    base = Settings.from_env({})
+    return Settings(neo4j_uri=server.uri, neo4j_user=server.user,
+                    neo4j_password=server.password, neo4j_database=server.database,
+                    state_dir=base.state_dir, limits=base.limits)
+
+
+@pytest.fixture(scope="session")
+async def db(server: Server) -> AsyncIterator[Database]:
+    driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=(server.user, server.password))
+    database = Database(driver, server.database, Queries())
+    async with driver.session(database=server.database) as session:
+        await (await session.run(database.queries["admin.wipe"].text)).consume()
+    await migrate(database)
+    yield database
+    await driver.close()
+
+
+@pytest.fixture(scope="session")
+async def demo(db: Database) -> Database:
+    """The database holding the demo county, loaded through the import path."""
+    from hub.seed import load_demo
+
+    await load_demo(db)
+    return db
+
+
+@pytest.fixture(scope="session")
+async def client(settings: Settings, demo: Database) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app, in-process over HTTP, with its lifespan running, on the demo county."""
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as http:
+            yield http

@@ -1,0 +1,21 @@
+"""The probes a load balancer uses: /healthz (process up) and /readyz (Neo4j + schema)."""
+
+from __future__ import annotations
+
+import httpx
+
+from hub.app import create_app
+from hub.cypher import Queries
+from hub.migrate import latest
+from hub.settings import Settings
+
+
+async def test_healthz_and_readyz_on_a_migrated_database(settings: Settings, db: object) -> None:
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as http:
+            assert (await http.get("/healthz")).json() == {"status": "ok"}
+            ready = await http.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json() == {"status": "ready", "neo4j": "up", "schema": latest(Queries())}
