@@ -1,0 +1,85 @@
+"""`hub run` as a user starts it, and the one-line errors of the command line."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from hub.cli import main
+from tests.conftest import Server
+
+pytestmark = pytest.mark.lifecycle
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_wrong_credentials_for_an_external_neo4j(
+    server: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", server.uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", "certainly-wrong")
+    assert main(["migrate"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "用户名或密码错误 / wrong credentials" in err
+    assert len(err.splitlines()) <= 2
+
+
+def test_an_external_neo4j_that_does_not_answer(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    assert main(["migrate"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("错误 / error: 无法连接 Neo4j / cannot reach Neo4j: bolt://127.0.0.1:9")
+
+
+def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(tmp_path: Path) -> None:
+    env = {**os.environ, "HUB_STATE_DIR": str(tmp_path / "state"), "HUB_PORT": "18080",
+           "NEO4J_BOLT_PORT": "17887", "NEO4J_HTTP_PORT": "17674"}
+    env.pop("NEO4J_URI", None)
+    log = (tmp_path / "run.log").open("w+")
+    proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "run"], env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                if _get("http://127.0.0.1:18080/readyz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(1)
+        out = (tmp_path / "run.log").read_text()
+        assert proc.poll() is None, out
+        assert "GraphQL: http://127.0.0.1:18080/graphql" in out
+        browser = re.search(r"Neo4j Browser: (\S+)", out)
+        assert browser and browser.group(1) == "http://127.0.0.1:17674/browser/"
+        password = (tmp_path / "state" / "password").read_text().strip()
+        assert f"password {password}" in out
+        assert _get(browser.group(1))[0] == 200
+        status, body = _get("http://127.0.0.1:18080/graphql")
+        assert status == 200 and "graphiql" in body.lower()
+        pid = int((tmp_path / "state" / "run" / "neo4j.pid").read_text())
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=90)
+        log.close()
+    assert proc.returncode == 0
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert not (tmp_path / "state" / "run" / "neo4j.pid").exists()
