@@ -9,12 +9,15 @@ from dataclasses import dataclass
 
 from neo4j import AsyncGraphDatabase
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from hub.auth import Authenticator
 from hub.cypher import Queries
 from hub.db import Database
+from hub.gate import AuthGate
 from hub.migrate import current_version, latest, migrate
 from hub.settings import Settings
 
@@ -28,6 +31,7 @@ class Shared:
     settings: Settings
     db: Database
     schema_version: int
+    auth: Authenticator
 
 
 def shared(request: Request) -> Shared:
@@ -62,6 +66,7 @@ def create_app(settings: Settings) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         assert settings.neo4j_uri is not None, "resolve the local Neo4j before create_app"
+        auth = Authenticator.from_settings(settings)
         driver = AsyncGraphDatabase.driver(
             settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or "")
         )
@@ -69,10 +74,10 @@ def create_app(settings: Settings) -> Starlette:
                       settings.limits.tx_timeout_seconds)
         try:
             version = await migrate(db)
-            app.state.shared = Shared(settings=settings, db=db, schema_version=version)
+            app.state.shared = Shared(settings=settings, db=db, schema_version=version, auth=auth)
             yield
         finally:
             await driver.close()
 
     routes = [Route("/healthz", healthz), Route("/readyz", readyz)]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(AuthGate)])

@@ -47,9 +47,9 @@ async def connect(settings: Settings) -> Database:
         await driver.verify_connectivity()
     except neo4j.exceptions.AuthError:
         await driver.close()
-        raise Neo4jUnavailable(uri=settings.neo4j_uri,
-                               reason=f"用户名或密码错误 / wrong credentials for user "
-                                      f"{settings.neo4j_user!r} (NEO4J_USER, NEO4J_PASSWORD)") from None
+        reason = (f"用户名或密码错误 / wrong credentials for user {settings.neo4j_user!r} "
+                  "(NEO4J_USER, NEO4J_PASSWORD)")
+        raise Neo4jUnavailable(uri=settings.neo4j_uri, reason=reason) from None
     except (neo4j.exceptions.ServiceUnavailable, OSError, ValueError) as exc:
         await driver.close()
         raise Neo4jUnavailable(uri=settings.neo4j_uri, reason=str(exc)) from None

@@ -75,7 +75,7 @@ class Database:
 
     def _query(self, name: str, timeout: float | None) -> neo4j.Query:
         text = self.queries[name].text
-        return neo4j.Query(text, timeout=self.timeout if timeout is None else timeout)  # type: ignore[arg-type]
+        return neo4j.Query(text, timeout=self.timeout if timeout is None else timeout)
 
     async def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run a named read query in one round trip; rows as plain dicts."""

@@ -8,7 +8,18 @@ message in Chinese and English.
     │   ├── PortTaken              a port the local Neo4j needs is in use
     │   └── Neo4jStartFailed       the server did not come up (with its log tail)
     ├── Neo4jUnavailable           a Neo4j that does not answer, or refuses the credentials
-    └── InputError                 a request or file the hub refuses (see hub.importer)
+    ├── SecretError                a secret missing, empty, or in a file others can read
+    ├── Unauthenticated            no credentials, or credentials that do not hold
+    ├── InputError                 a request or file the hub refuses (see hub.importer)
+    │   ├── PageTooLarge           `first` above Limits.max_page_size
+    │   ├── BadCursor              an `after` cursor the hub did not issue
+    │   └── BadPeriod              a period whose end is before its start
+    ├── UnitNotFound               no unit with that code within the caller's jurisdiction
+    └── ConfigError                a configuration file the hub cannot use (allowance rule)
+
+GraphQL shows the first two kinds of request error as typed results (schema/errors.py); any
+HubError raised deeper in a resolver reaches the client with its message and a `code`;
+every other exception is masked and logged with an id (hub/graphql_app.py).
 """
 
 from __future__ import annotations
@@ -84,9 +95,65 @@ class Neo4jUnavailable(HubError):
         return f"{self.fields.get('uri')}: {self.fields.get('reason')}"
 
 
+class SecretError(HubError):
+    zh = "密钥不可用"
+    en = "secret unavailable"
+
+    def detail(self) -> str:
+        return f"{self.fields.get('name')} ({self.fields.get('path')}): {self.fields.get('reason')}"
+
+
+class Unauthenticated(HubError):
+    zh = "未认证或凭据无效"
+    en = "not authenticated"
+
+    def detail(self) -> str:
+        return str(self.fields.get("reason", ""))
+
+
 class InputError(HubError):
     zh = "输入有误"
     en = "bad input"
 
     def detail(self) -> str:
         return str(self.fields.get("reason", ""))
+
+
+class PageTooLarge(InputError):
+    zh = "每页条数超过上限"
+    en = "page size above the limit"
+
+    def detail(self) -> str:
+        return f"first={self.fields['asked']}, max {self.fields['limit']}"
+
+
+class BadCursor(InputError):
+    zh = "分页游标无效"
+    en = "invalid page cursor"
+
+    def detail(self) -> str:
+        return repr(self.fields.get("cursor"))
+
+
+class BadPeriod(InputError):
+    zh = "时间段无效"
+    en = "invalid period"
+
+    def detail(self) -> str:
+        return f"{self.fields['start']} .. {self.fields['end']}"
+
+
+class UnitNotFound(HubError):
+    zh = "未找到该单位（或不在管辖范围内）"
+    en = "no such unit within your jurisdiction"
+
+    def detail(self) -> str:
+        return str(self.fields.get("code", ""))
+
+
+class ConfigError(HubError):
+    zh = "配置文件无效"
+    en = "invalid configuration file"
+
+    def detail(self) -> str:
+        return f"{self.fields.get('path')}: {self.fields.get('reason')}"

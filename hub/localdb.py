@@ -7,6 +7,7 @@ data, logs and a generated password readable by its owner alone. It listens on 1
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -17,7 +18,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import neo4j
@@ -106,6 +107,7 @@ class LocalNeo4j:
     pagecache: str = "512m"
     lib_dir: Path = LIB_DIR
     start_timeout: float = 180.0
+    _proc: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
     def uri(self) -> str:
@@ -177,7 +179,8 @@ db.transaction.timeout=5m
             env=self._env(), capture_output=True, text=True, check=False,
         )
         if proc.returncode != 0:
-            raise Neo4jStartFailed(reason="set-initial-password failed", log_tail=proc.stderr[-2000:])
+            raise Neo4jStartFailed(reason="set-initial-password failed",
+                                   log_tail=proc.stderr[-2000:])
 
     def log_tail(self, lines: int = 25) -> str:
         chunks = []
@@ -209,6 +212,7 @@ db.transaction.timeout=5m
             start_new_session=True,
         )
         log.close()
+        self._proc = proc
         self.pid_file.write_text(str(proc.pid))
         say(f"正在启动 Neo4j … / starting Neo4j on {self.uri} …")
         self._wait_ready(proc)
@@ -219,6 +223,7 @@ db.transaction.timeout=5m
         auth = ("neo4j", self.password())
         while time.monotonic() < deadline:
             if proc.poll() is not None:
+                self._proc = None
                 self.pid_file.unlink(missing_ok=True)
                 raise Neo4jStartFailed(reason=f"java exited with {proc.returncode}",
                                        log_tail=self.log_tail())
@@ -245,24 +250,29 @@ db.transaction.timeout=5m
             time.sleep(0.2)
         if _pid_alive(pid):
             os.kill(pid, signal.SIGKILL)
-            _reap(pid)
-        self.pid_file.unlink(missing_ok=True)
+        self._forget(pid)
         return True
+
+    def _forget(self, pid: int) -> None:
+        if self._proc is not None and self._proc.pid == pid:
+            self._proc.wait()
+            self._proc = None
+        else:
+            while _pid_alive(pid):
+                _reap(pid)
+                time.sleep(0.05)
+        self.pid_file.unlink(missing_ok=True)
 
     def kill(self) -> None:
         """Kill the server without a clean shutdown (tests of recovery use this)."""
         pid = self.pid()
         if pid is not None:
             os.kill(pid, signal.SIGKILL)
-            while _pid_alive(pid):
-                _reap(pid)
-                time.sleep(0.05)
+            self._forget(pid)
         self.pid_file.unlink(missing_ok=True)
 
 
 def _reap(pid: int) -> None:
     """Collect our own child's exit status so it does not linger as a zombie."""
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SECRET_NAMES = ("HUB_JWT_SECRET", "HUB_HASH_KEY")
 
 
 def _int(env: Mapping[str, str], key: str, default: int) -> int:
@@ -37,6 +38,7 @@ class Limits:
 
     max_depth: int = 10
     max_aliases: int = 30
+    max_fields: int = 2000
     max_tokens: int = 2000
     max_page_size: int = 100
     tx_timeout_seconds: float = 10.0
@@ -46,7 +48,8 @@ class Limits:
 class Settings:
     """Where Neo4j is, where the hub listens, and the limits it enforces.
 
-    `neo4j_uri is None` means: run the project's own local Neo4j from `state_dir`.
+    `local_neo4j` means: no NEO4J_URI was given, so the hub runs the project's own Neo4j
+    from `state_dir` (and, there only, generates the secrets it lacks into that folder).
     """
 
     neo4j_uri: str | None
@@ -63,11 +66,22 @@ class Settings:
     ide_enabled: bool = True
     introspection_enabled: bool = True
     limits: Limits = field(default_factory=Limits)
+    allowance_config: Path = PROJECT_ROOT / "config" / "allowance.toml"
+    debug_round_trips: bool = False
+    jwt_algorithm: str = "HS256"
+    jwt_public_key_file: Path | None = None
+    api_keys_file: Path | None = None
+    secret_env: Mapping[str, str] = field(default_factory=dict, repr=False)
+    local_neo4j: bool = False
 
     @property
     def local(self) -> bool:
         """True when the hub runs its own Neo4j rather than one named by NEO4J_URI."""
-        return self.neo4j_uri is None
+        return self.local_neo4j
+
+    @property
+    def local_secrets(self) -> bool:
+        return self.local_neo4j
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -76,12 +90,14 @@ class Settings:
         limits = Limits(
             max_depth=_int(env, "HUB_MAX_DEPTH", Limits.max_depth),
             max_aliases=_int(env, "HUB_MAX_ALIASES", Limits.max_aliases),
+            max_fields=_int(env, "HUB_MAX_FIELDS", Limits.max_fields),
             max_tokens=_int(env, "HUB_MAX_TOKENS", Limits.max_tokens),
             max_page_size=_int(env, "HUB_MAX_PAGE_SIZE", Limits.max_page_size),
             tx_timeout_seconds=float(env.get("HUB_TX_TIMEOUT") or Limits.tx_timeout_seconds),
         )
         return cls(
             neo4j_uri=env.get("NEO4J_URI") or None,
+            local_neo4j=not env.get("NEO4J_URI"),
             neo4j_user=env.get("NEO4J_USER") or "neo4j",
             neo4j_password=env.get("NEO4J_PASSWORD") or None,
             neo4j_database=env.get("NEO4J_DATABASE") or "neo4j",
@@ -95,4 +111,10 @@ class Settings:
             ide_enabled=_flag(env, "HUB_IDE", True),
             introspection_enabled=_flag(env, "HUB_INTROSPECTION", True),
             limits=limits,
+            jwt_algorithm=env.get("HUB_JWT_ALGORITHM") or "HS256",
+            jwt_public_key_file=Path(env["HUB_JWT_PUBLIC_KEY_FILE"])
+            if env.get("HUB_JWT_PUBLIC_KEY_FILE") else None,
+            api_keys_file=Path(env.get("HUB_API_KEYS_FILE") or state / "api-keys"),
+            secret_env={k: v for k, v in env.items()
+                        if k in SECRET_NAMES or k.removesuffix("_FILE") in SECRET_NAMES},
         )

@@ -8,7 +8,8 @@ own (NEO4J_TEST_BOLT_PORT, NEO4J_TEST_HTTP_PORT; 17687 and 17474 by default).
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+import secrets
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 
 import httpx
@@ -16,10 +17,12 @@ import neo4j
 import pytest
 
 from hub.app import create_app
+from hub.auth import Authenticator
 from hub.cypher import Queries
 from hub.db import Database
 from hub.localdb import LocalNeo4j
 from hub.migrate import migrate
+from hub.principal import Role
 from hub.settings import PROJECT_ROOT, Settings
 
 
@@ -56,7 +59,24 @@ def settings(server: Server) -> Settings:
     base = Settings.from_env({})
     return Settings(neo4j_uri=server.uri, neo4j_user=server.user,
                     neo4j_password=server.password, neo4j_database=server.database,
-                    state_dir=base.state_dir, limits=base.limits)
+                    state_dir=base.state_dir, limits=base.limits, api_keys_file=None,
+                    secret_env={"HUB_JWT_SECRET": secrets.token_urlsafe(32)})
+
+
+@pytest.fixture(scope="session")
+def auth(settings: Settings) -> Authenticator:
+    return Authenticator.from_settings(settings)
+
+
+@pytest.fixture(scope="session")
+def bearer(auth: Authenticator) -> Callable[..., dict[str, str]]:
+    """Headers for a person of `role` in `unit`: `bearer("township", "XC-T01")`."""
+
+    def headers(role: str, unit: str | None = None) -> dict[str, str]:
+        token = auth.mint(f"test-{role}", Role(role), unit)
+        return {"Authorization": f"Bearer {token}"}
+
+    return headers
 
 
 @pytest.fixture(scope="session")
@@ -80,10 +100,17 @@ async def demo(db: Database) -> Database:
 
 
 @pytest.fixture(scope="session")
-async def client(settings: Settings, demo: Database) -> AsyncIterator[httpx.AsyncClient]:
-    """The real app, in-process over HTTP, with its lifespan running, on the demo county."""
+async def client(
+    settings: Settings, demo: Database, bearer: Callable[..., dict[str, str]]
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app, in-process over HTTP, with its lifespan running, on the demo county.
+
+    It sends a county-role token by default; pass `headers=` per request to be someone else
+    (or `headers={"Authorization": ""}` to be anonymous).
+    """
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as http:
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub",
+                                     headers=bearer("county")) as http:
             yield http

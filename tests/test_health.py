@@ -17,5 +17,8 @@ async def test_healthz_and_readyz_on_a_migrated_database(settings: Settings, db:
         async with httpx.AsyncClient(transport=transport, base_url="http://hub") as http:
             assert (await http.get("/healthz")).json() == {"status": "ok"}
             ready = await http.get("/readyz")
+            anonymous = await http.post("/graphql", json={"query": "{ __typename }"})
     assert ready.status_code == 200
     assert ready.json() == {"status": "ready", "neo4j": "up", "schema": latest(Queries())}
+    assert anonymous.status_code == 401, "anonymous requests get nothing but the probes"
+    assert anonymous.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"

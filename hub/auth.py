@@ -1,0 +1,130 @@
+"""Authentication: bearer JWTs for people, API keys for other county systems.
+
+A token names a role and a unit (claims `role`, `unit`, `sub`, `exp`); HS256 with a shared
+secret or RS256 with the issuer's public key, as configured. An API key is looked up by its
+SHA-256 in a file of lines `sha256 role unit-or-- name`, so the file never holds a usable key.
+Every request but the probes (and the IDE's static shell, which holds no data) needs one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+import jwt
+from starlette.requests import HTTPConnection
+
+from hub import secrets as secret_store
+from hub.errors import Unauthenticated
+from hub.principal import Principal, Role
+from hub.settings import Settings
+
+JWT_LEEWAY_SECONDS = 30
+
+
+def _principal(role: object, unit: object, subject: object) -> Principal:
+    try:
+        parsed = Role(str(role))
+    except ValueError:
+        raise Unauthenticated(reason=f"unknown role {role!r} / 未知角色") from None
+    if parsed in (Role.TOWNSHIP, Role.GRID) and not unit:
+        raise Unauthenticated(reason=f"role {parsed.value} needs a unit / 该角色须指定单位")
+    return Principal(subject=str(subject or "?"), role=parsed,
+                     unit=str(unit) if unit and parsed in (Role.TOWNSHIP, Role.GRID) else None)
+
+
+def load_api_keys(path: Path | None) -> dict[str, Principal]:
+    """API keys by SHA-256; a missing file means no system may call in yet."""
+    if path is None or not path.exists():
+        return {}
+    keys: dict[str, Principal] = {}
+    text = secret_store.read_file(path, "HUB_API_KEYS_FILE")
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split()
+        if len(parts) != 4:
+            raise ValueError(f"{path}:{number}: expected `sha256 role unit-or-- name`")
+        digest, role, unit, name = parts
+        keys[digest] = _principal(role, None if unit == "-" else unit, name)
+    return keys
+
+
+class Authenticator:
+    """Turns a request's credentials into a Principal, or raises Unauthenticated."""
+
+    def __init__(self, algorithm: str, verify_key: str, api_keys: Mapping[str, Principal],
+                 signing_key: str | None = None) -> None:
+        if algorithm not in ("HS256", "RS256"):
+            raise ValueError(f"HUB_JWT_ALGORITHM={algorithm!r}: HS256 or RS256")
+        self.algorithm = algorithm
+        self._verify_key = verify_key
+        self._signing_key = signing_key
+        self._api_keys = dict(api_keys)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Authenticator:
+        api_keys = load_api_keys(settings.api_keys_file)
+        if settings.jwt_algorithm == "RS256":
+            if settings.jwt_public_key_file is None:
+                raise ValueError("RS256 needs HUB_JWT_PUBLIC_KEY_FILE")
+            public = settings.jwt_public_key_file.read_text(encoding="utf-8")
+            return cls("RS256", public, api_keys)
+        local = settings.state_dir / "jwt-secret" if settings.local_secrets else None
+        key = secret_store.secret(settings.secret_env, "HUB_JWT_SECRET", local)
+        if key is None:
+            raise ValueError("HS256 needs HUB_JWT_SECRET or HUB_JWT_SECRET_FILE")
+        return cls("HS256", key, api_keys, signing_key=key)
+
+    def mint(self, subject: str, role: Role, unit: str | None, hours: float = 8.0) -> str:
+        """A token for a person, signed with the HS256 secret (local and test set-ups)."""
+        if self._signing_key is None:
+            raise ValueError("tokens are minted by the RS256 issuer, not the hub")
+        now = int(time.time())
+        claims = {"sub": subject, "role": role.value, "unit": unit, "iat": now,
+                  "exp": now + int(hours * 3600)}
+        return jwt.encode(claims, self._signing_key, algorithm="HS256")
+
+    def from_token(self, token: str) -> Principal:
+        try:
+            claims = jwt.decode(token, self._verify_key, algorithms=[self.algorithm],
+                                options={"require": ["exp", "sub", "role"]},
+                                leeway=JWT_LEEWAY_SECONDS)
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated(reason="token expired / 令牌已过期") from None
+        except jwt.PyJWTError as exc:
+            raise Unauthenticated(reason=f"invalid token / 令牌无效 ({exc})") from None
+        return _principal(claims.get("role"), claims.get("unit"), claims.get("sub"))
+
+    def from_api_key(self, key: str) -> Principal:
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        for known, principal in self._api_keys.items():
+            if hmac.compare_digest(known, digest):
+                return principal
+        raise Unauthenticated(reason="unknown API key / API 密钥无效")
+
+    def authenticate(self, conn: HTTPConnection) -> Principal:
+        header = conn.headers.get("authorization", "")
+        scheme, _, value = header.partition(" ")
+        if scheme.lower() == "bearer" and value:
+            return self.from_token(value.strip())
+        if conn.headers.get("x-api-key"):
+            return self.from_api_key(conn.headers["x-api-key"])
+        raise Unauthenticated(reason="send `Authorization: Bearer <token>` or `X-API-Key` "
+                                     "/ 请提供令牌或 API 密钥")
+
+
+def new_api_key(path: Path, name: str, role: Role, unit: str | None) -> str:
+    """Create a key for another system, record only its hash, and return it once."""
+    key = secrets.token_urlsafe(32)
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.touch(mode=0o600)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(f"{digest} {role.value} {unit or '-'} {name}\n")
+    return key
