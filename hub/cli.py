@@ -3,6 +3,8 @@
     hub run                      Neo4j (local unless NEO4J_URI) + schema + demo county + GraphQL
     hub neo4j fetch|start|stop|status
     hub migrate                  apply the schema constraints and indexes
+    hub token --role R [--unit U]  a bearer token for a person (HS256 set-ups)
+    hub apikey --name N --role R   a new API key for another county system
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from collections.abc import Sequence
 import neo4j
 import uvicorn
 
+from hub.auth import Authenticator, new_api_key
 from hub.cypher import Queries
 from hub.db import Database
-from hub.errors import HubError, Neo4jUnavailable
+from hub.errors import HubError, Neo4jUnavailable, SecretError
 from hub.localdb import LocalNeo4j, fetch, java_version
 from hub.migrate import migrate
+from hub.principal import Role
 from hub.settings import Settings
 
 
@@ -84,6 +88,9 @@ def cmd_run(settings: Settings) -> int:
             print(note)
         base = f"http://{settings.host}:{settings.port}"
         print(f"GraphQL: {base}/graphql")
+        token = Authenticator.from_settings(resolved).mint("local-admin", Role.COUNTY, None)
+        print(f"令牌（县级，8 小时）/ token (county role, 8 h), paste into the IDE's headers:\n"
+              f'  {{"Authorization": "Bearer {token}"}}')
         if server is not None:
             print(f"Neo4j Browser: {server.browser_url}  "
                   f"(连接 / connect URL {server.uri}, 用户 / user neo4j, "
@@ -130,6 +137,21 @@ def cmd_migrate(settings: Settings) -> int:
     return 0
 
 
+def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
+    auth = Authenticator.from_settings(settings)
+    print(auth.mint(args.subject, Role(args.role), args.unit, hours=args.hours))
+    return 0
+
+
+def cmd_apikey(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.api_keys_file is None:
+        raise SecretError(name="HUB_API_KEYS_FILE", path="-", reason="not set / 未设置")
+    key = new_api_key(settings.api_keys_file, args.name, Role(args.role), args.unit)
+    print(f"API 密钥只显示这一次 / the key is shown once only; its hash is in "
+          f"{settings.api_keys_file}\n{key}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hub", description="党建中枢 / dangjian-hub")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +159,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     n4j = sub.add_parser("neo4j", help="管理本地 Neo4j / manage the local Neo4j")
     n4j.add_argument("action", choices=["fetch", "start", "stop", "status"])
     sub.add_parser("migrate", help="应用模式并载入示例县 / apply the schema, load the demo county")
+    roles = [r.value for r in Role]
+    tok = sub.add_parser("token", help="签发令牌 / mint a bearer token (HS256)")
+    tok.add_argument("--role", choices=roles, required=True)
+    tok.add_argument("--unit", help="乡镇或网格编码 / township or grid code")
+    tok.add_argument("--subject", default="cli-user", help="用户名 / who the token is for")
+    tok.add_argument("--hours", type=float, default=8.0)
+    key = sub.add_parser("apikey", help="新建系统 API 密钥 / new API key for a system")
+    key.add_argument("--name", required=True)
+    key.add_argument("--role", choices=roles, default="service")
+    key.add_argument("--unit")
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env()
@@ -144,6 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_run(settings)
         if args.command == "neo4j":
             return cmd_neo4j(settings, args.action)
+        if args.command == "token":
+            return cmd_token(settings, args)
+        if args.command == "apikey":
+            return cmd_apikey(settings, args)
         return cmd_migrate(settings)
     except HubError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
