@@ -1,0 +1,73 @@
+"""The shape of an import kind: columns with their Chinese headers, types and rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ColumnType = Literal["str", "int", "date", "bool", "uscc", "idnum"]
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its English key, Chinese header, type and rules.
+
+    `ref` names the labels a value may point at: a code of this import or of the graph.
+    """
+
+    key: str
+    zh: str
+    type: ColumnType = "str"
+    required: bool = True
+    allowed: tuple[str, ...] = ()
+    ref: tuple[str, ...] = ()
+
+    @property
+    def header(self) -> str:
+        return f"{self.zh}({self.key})"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record: one CSV file (or workbook sheet) and one Cypher file."""
+
+    name: str
+    zh: str
+    label: str | None
+    columns: tuple[Column, ...]
+    ordered: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def query(self) -> str:
+        return f"import.{self.name}"
+
+    @property
+    def key(self) -> str | None:
+        """The column holding the record's own code, when the kind makes nodes."""
+        return "code" if self.label is not None else None
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+def code(zh: str = "编码") -> Column:
+    return Column("code", zh)
+
+
+def name(zh: str = "名称") -> Column:
+    return Column("name", zh)
+
+
+def since(zh: str = "起始日期", required: bool = True) -> Column:
+    return Column("since", zh, "date", required)
+
+
+def until(zh: str = "终止日期") -> Column:
+    return Column("until", zh, "date", False)
+
