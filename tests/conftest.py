@@ -2,15 +2,18 @@
 
 With NEO4J_URI set, tests use that server (and clear its database: point it at a scratch
 database). Otherwise they run the project's own Neo4j from `.neo4j/test` on ports of their
-own (NEO4J_TEST_BOLT_PORT, NEO4J_TEST_HTTP_PORT; 17687 and 17474 by default).
+own (NEO4J_TEST_BOLT_PORT, NEO4J_TEST_HTTP_PORT; 17687 and 17474 by default). Test sessions
+running side by side each claim a slot of their own (`.neo4j/test-N`, ports +10·N).
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import secrets
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
+from typing import IO
 
 import httpx
 import neo4j
@@ -34,6 +37,20 @@ class Server:
     database: str
 
 
+def _claim_slot() -> tuple[int, IO[str]]:
+    """A test-server slot no other test session holds (several may run side by side)."""
+    (PROJECT_ROOT / ".neo4j").mkdir(exist_ok=True)
+    for slot in range(8):
+        lock = (PROJECT_ROOT / ".neo4j" / f"test-slot-{slot}.lock").open("w")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.close()
+            continue
+        return slot, lock
+    raise RuntimeError("eight test sessions already running / 已有 8 个测试会话")
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
     uri = os.environ.get("NEO4J_URI")
@@ -42,16 +59,18 @@ def server() -> Iterator[Server]:
                      os.environ.get("NEO4J_PASSWORD", ""),
                      os.environ.get("NEO4J_DATABASE", "neo4j"))
         return
-    local = LocalNeo4j(home=PROJECT_ROOT / ".neo4j" / "test",
-                       bolt_port=int(os.environ.get("NEO4J_TEST_BOLT_PORT", "17687")),
-                       http_port=int(os.environ.get("NEO4J_TEST_HTTP_PORT", "17474")),
-                       heap="1g", pagecache="256m")
+    slot, lock = _claim_slot()
+    bolt = int(os.environ.get("NEO4J_TEST_BOLT_PORT", "17687")) + 10 * slot
+    http = int(os.environ.get("NEO4J_TEST_HTTP_PORT", "17474")) + 10 * slot
+    home = PROJECT_ROOT / ".neo4j" / ("test" if slot == 0 else f"test-{slot}")
+    local = LocalNeo4j(home=home, bolt_port=bolt, http_port=http, heap="1g", pagecache="256m")
     started = local.start()
     try:
         yield Server(local.uri, "neo4j", local.password(), "neo4j")
     finally:
         if started:
             local.stop()
+        lock.close()
 
 
 @pytest.fixture(scope="session")
