@@ -15,7 +15,6 @@ from hub.db import Database, Tx
 from hub.principal import Principal
 
 
-
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
