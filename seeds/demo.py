@@ -67,7 +67,8 @@ def departments(c: County) -> None:
         code = f"D-{i:03d}"
         c.departments.append(code)
         kind = ("agency" if i <= 60 else "township_office" if i <= 124 else "institution")
-        row: dict[str, object] = {"code": code, "name": names[i - 1], "kind": kind}
+        row: dict[str, object] = {"code": code, "name": names[i - 1], "county": "XC",
+                                  "kind": kind}
         if i <= 133:
             row.update(account=f"zfzz{i:03d}", accountSince=d(c.day(date(2021, 1, 10),
                                                                     date(2022, 6, 30))))

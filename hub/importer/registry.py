@@ -39,7 +39,7 @@ KINDS: tuple[Kind, ...] = (
          (code("网格编码"), name("网格名称"), Column("community", "所属社区", ref=("Community",)),
           since("设立日期"), until("撤销日期")), SPAN),
     Kind("departments", "部门单位", "Department",
-         (code("单位编码"), name("单位名称"),
+         (code("单位编码"), name("单位名称"), Column("county", "所属县", ref=("County",)),
           Column("kind", "单位类型", allowed=("agency", "institution", "township_office", "soe",
                                            "other")),
           Column("account", "平台账号", required=False),

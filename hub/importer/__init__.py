@@ -1,0 +1,13 @@
+"""The importer: a county's CSV folder (or .xlsx workbook) into the graph, all or nothing.
+
+    read.py      files and sheets to raw rows (Chinese headers with English keys)
+    cells.py     typing and checking each cell (types, allowed values, ID rules, date order)
+    checks.py    duplicate codes, references to other records
+    load.py      check everything, then one write transaction
+    registry.py  every kind: file, columns, Cypher (`cypher/import/<kind>.cypher`)
+"""
+
+from hub.importer.load import Summary, import_path
+from hub.importer.problems import ImportRejected, Problem
+
+__all__ = ["ImportRejected", "Problem", "Summary", "import_path"]

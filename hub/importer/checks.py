@@ -1,0 +1,95 @@
+"""Checks across rows: duplicate codes and identities, and references to other records, in
+this import or already in the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from hub.importer.problems import Problem
+from hub.importer.spec import Kind
+
+_GENERIC = {"Record", "Unit"}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A converted row and where it came from."""
+
+    kind: Kind
+    file: str
+    line: int
+    values: dict[str, object]
+
+
+def identity(row: Located) -> tuple[object, ...]:
+    """What makes a relationship row the same fact as another (its MERGE key)."""
+    keys = [c.key for c in row.kind.columns
+            if c.ref or c.key in ("since", "seq", "year", "post", "sector")]
+    return tuple(row.values.get(k) for k in keys)
+
+
+def duplicates(rows: Iterable[Located], problems: list[Problem]) -> dict[str, str]:
+    """Codes of this import mapped to their label; duplicates reported against the first."""
+    seen: dict[str, Located] = {}
+    facts: dict[tuple[object, ...], Located] = {}
+    labels: dict[str, str] = {}
+    for row in rows:
+        if row.kind.label is None:
+            fact = (row.kind.name, *identity(row))
+            first = facts.setdefault(fact, row)
+            if first is not row:
+                problems.append(Problem(row.file, row.line, None, None,
+                                        f"重复的记录，与第{first.line}行相同 / duplicate of "
+                                        f"row {first.line}"))
+            continue
+        code = str(row.values["code"])
+        earlier = seen.setdefault(code, row)
+        if earlier is not row:
+            header = row.kind.column("code").header
+            problems.append(Problem(row.file, row.line, header, code,
+                                    f"编码重复，已见于 {earlier.file} 第{earlier.line}行 / "
+                                    f"duplicate code, first in {earlier.file} row {earlier.line}"))
+            continue
+        labels[code] = row.kind.label
+    return labels
+
+
+def wanted(rows: Iterable[Located], batch: dict[str, str]) -> set[str]:
+    """Codes to look up in the graph: references this import does not define, and every
+    code this import defines (to catch a code already used by another kind)."""
+    found = set(batch)
+    for row in rows:
+        for col in row.kind.columns:
+            value = row.values.get(col.key)
+            if col.ref and value is not None:
+                found.add(str(value))
+    return found
+
+
+def references(rows: Iterable[Located], batch: dict[str, str],
+               graph: dict[str, set[str]], problems: list[Problem]) -> None:
+    """Every reference must name a record of an expected label; every new code must be free."""
+    for code, label in batch.items():
+        other = graph.get(code, set()) - _GENERIC
+        if other and label not in other:
+            problems.append(Problem("(graph)", None, "code", code,
+                                    f"编码已被 {'/'.join(sorted(other))} 使用 / code already "
+                                    f"used by a {'/'.join(sorted(other))}"))
+    for row in rows:
+        for col in row.kind.columns:
+            value = row.values.get(col.key)
+            if not col.ref or value is None:
+                continue
+            code = str(value)
+            labels = {batch[code]} if code in batch else graph.get(code, set()) - _GENERIC
+            expected = "/".join(col.ref)
+            if not labels:
+                problems.append(Problem(row.file, row.line, col.header, code,
+                                        f"找不到引用的编码 / unknown code (expected {expected})"))
+            elif not labels & set(col.ref):
+                problems.append(Problem(row.file, row.line, col.header, code,
+                                        f"编码指向 {'/'.join(sorted(labels))}，应为 {expected} / "
+                                        f"code names a {'/'.join(sorted(labels))}, "
+                                        f"expected {expected}"))

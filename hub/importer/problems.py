@@ -1,0 +1,46 @@
+"""What the importer refuses: every problem with its file, row, column, value and reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hub.errors import InputError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One refused cell, row or file. `row` is the line in the file (the header is line 1)."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f" 第{self.row}行/row {self.row}"
+        if self.column:
+            where += f" 列/column {self.column}"
+        shown = f" 值/value {self.value!r}" if self.value not in (None, "") else ""
+        return f"{where}{shown}: {self.reason}"
+
+
+class ImportRejected(InputError):
+    """The data had problems; nothing was written. `problems` lists them all."""
+
+    zh = "导入数据有误，未写入任何数据"
+    en = "the import was refused and nothing was written"
+
+    @property
+    def problems(self) -> list[Problem]:
+        found = self.fields.get("problems", [])
+        return list(found) if isinstance(found, list) else []
+
+    def detail(self) -> str:
+        problems = self.problems
+        shown = "\n".join(f"  {p}" for p in problems[:200])
+        more = f"\n  … 另有 {len(problems) - 200} 个 / {len(problems) - 200} more" if len(
+            problems) > 200 else ""
+        return f"{len(problems)} 个问题 / problems:\n{shown}{more}"
