@@ -23,7 +23,7 @@ from hub.app import create_app
 from hub.auth import Authenticator
 from hub.cypher import Queries
 from hub.db import Database
-from hub.localdb import LocalNeo4j
+from hub.localdb import LocalNeo4j, port_free
 from hub.migrate import migrate
 from hub.principal import Role
 from hub.settings import PROJECT_ROOT, Settings
@@ -37,8 +37,19 @@ class Server:
     database: str
 
 
-def _claim_slot() -> tuple[int, IO[str]]:
-    """A test-server slot no other test session holds (several may run side by side)."""
+def _local_server(slot: int) -> LocalNeo4j:
+    bolt = int(os.environ.get("NEO4J_TEST_BOLT_PORT", "17687")) + 10 * slot
+    http = int(os.environ.get("NEO4J_TEST_HTTP_PORT", "17474")) + 10 * slot
+    home = PROJECT_ROOT / ".neo4j" / ("test" if slot == 0 else f"test-{slot}")
+    return LocalNeo4j(home=home, bolt_port=bolt, http_port=http, heap="1g", pagecache="256m")
+
+
+def _claim_slot() -> tuple[LocalNeo4j, IO[str]]:
+    """A test server no other test session holds, on ports nobody else uses.
+
+    Several test sessions (or clones of the project) may run side by side; each takes the
+    first slot whose lock it gets and whose ports are free or held by that slot's own server.
+    """
     (PROJECT_ROOT / ".neo4j").mkdir(exist_ok=True)
     for slot in range(8):
         lock = (PROJECT_ROOT / ".neo4j" / f"test-slot-{slot}.lock").open("w")
@@ -47,8 +58,11 @@ def _claim_slot() -> tuple[int, IO[str]]:
         except BlockingIOError:
             lock.close()
             continue
-        return slot, lock
-    raise RuntimeError("eight test sessions already running / 已有 8 个测试会话")
+        local = _local_server(slot)
+        if local.running() or (port_free(local.bolt_port) and port_free(local.http_port)):
+            return local, lock
+        lock.close()
+    raise RuntimeError("no free test slot / 没有空闲的测试端口")
 
 
 @pytest.fixture(scope="session")
@@ -59,18 +73,14 @@ def server() -> Iterator[Server]:
                      os.environ.get("NEO4J_PASSWORD", ""),
                      os.environ.get("NEO4J_DATABASE", "neo4j"))
         return
-    slot, lock = _claim_slot()
-    bolt = int(os.environ.get("NEO4J_TEST_BOLT_PORT", "17687")) + 10 * slot
-    http = int(os.environ.get("NEO4J_TEST_HTTP_PORT", "17474")) + 10 * slot
-    home = PROJECT_ROOT / ".neo4j" / ("test" if slot == 0 else f"test-{slot}")
-    local = LocalNeo4j(home=home, bolt_port=bolt, http_port=http, heap="1g", pagecache="256m")
-    started = local.start()
-    try:
-        yield Server(local.uri, "neo4j", local.password(), "neo4j")
-    finally:
-        if started:
-            local.stop()
-        lock.close()
+    local, lock = _claim_slot()
+    with lock:
+        started = local.start()
+        try:
+            yield Server(local.uri, "neo4j", local.password(), "neo4j")
+        finally:
+            if started:
+                local.stop()
 
 
 @pytest.fixture(scope="session")
@@ -79,6 +89,7 @@ def settings(server: Server) -> Settings:
     return Settings(neo4j_uri=server.uri, neo4j_user=server.user,
                     neo4j_password=server.password, neo4j_database=server.database,
                     state_dir=base.state_dir, limits=base.limits, api_keys_file=None,
+                    debug_round_trips=True,
                     secret_env={"HUB_JWT_SECRET": secrets.token_urlsafe(32)})
 
 
