@@ -1,0 +1,6 @@
+// F2 已验收的规范化村级组织活动场所：验收日期不晚于 $asOf 的活动场所数。
+// F2 village-level activity venues accepted (since = acceptance date) by $asOf.
+// 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
+MATCH (f:Facility {kind: 'activity_venue'})
+WHERE f.since <= $asOf
+RETURN 'venues' AS part, count(f) AS value

@@ -1,0 +1,6 @@
+// F3 标准化党建品牌示范点：命名日期不晚于 $asOf 的示范点数。
+// F3 standardised Party-building brand demonstration sites named by $asOf.
+// 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
+MATCH (f:Facility {kind: 'brand_demo_site'})
+WHERE f.since <= $asOf
+RETURN 'sites' AS part, count(f) AS value

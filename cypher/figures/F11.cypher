@@ -1,0 +1,15 @@
+// F11 区域公用品牌“兴安嘉品”：截至 $asOf 纳入品牌的产品数与所获荣誉数。
+// F11 the regional public brand: products it includes and honours it won by $asOf.
+// 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
+CALL () {
+  MATCH (:Brand {name: '兴安嘉品'})-[i:INCLUDES]->(p:Product)
+  WHERE i.since IS NULL OR i.since <= $asOf
+  RETURN count(DISTINCT p) AS products
+}
+CALL () {
+  MATCH (:Brand {name: '兴安嘉品'})-[:WON]->(h:Honour)
+  WHERE h.on <= $asOf
+  RETURN count(DISTINCT h) AS honours
+}
+UNWIND [{part: 'products', value: products}, {part: 'honours', value: honours}] AS r
+RETURN r.part AS part, r.value AS value
