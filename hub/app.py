@@ -12,12 +12,13 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 from hub.auth import Authenticator
 from hub.cypher import Queries
 from hub.db import Database
 from hub.gate import AuthGate
+from hub.graphql_app import graphql_routes
 from hub.migrate import current_version, latest, migrate
 from hub.settings import Settings
 
@@ -79,5 +80,6 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             await driver.close()
 
-    routes = [Route("/healthz", healthz), Route("/readyz", readyz)]
+    routes: list[BaseRoute] = [Route("/healthz", healthz), Route("/readyz", readyz),
+                               *graphql_routes(settings)]
     return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(AuthGate)])

@@ -1,0 +1,13 @@
+// The Party organisations covering each enterprise in $parents (active :COVERS as of $asOf),
+// with the mode (own / joint / attached). 覆盖各企业的党组织及覆盖方式，分页。
+// Params: $parents, $asOf, $offset, $limit, $scope.
+UNWIND $parents AS parentCode
+MATCH (e:Enterprise {code: parentCode})
+WHERE $scope IS NULL OR EXISTS { (e)-[:IN*0..4]->(:Unit {code: $scope}) }
+CALL (e) {
+  OPTIONAL MATCH (o:PartyOrg)-[c:COVERS]->(e)
+  WHERE c.since <= $asOf AND (c.until IS NULL OR c.until > $asOf)
+  WITH o, c ORDER BY o.code
+  RETURN collect(o {.code, .name, labels: labels(o), .kind, .industry, .size}) AS found
+}
+RETURN parentCode AS parent, size(found) AS total, found[$offset..$offset + $limit] AS items

@@ -1,0 +1,12 @@
+// The Party members linked to each household in $parents (active :LINKS as of $asOf).
+// 联系各户的党员，分页。Params: $parents, $asOf, $offset, $limit, $scope.
+UNWIND $parents AS parentCode
+MATCH (h:Household {code: parentCode})
+WHERE $scope IS NULL OR EXISTS { (h)-[:IN*0..4]->(:Unit {code: $scope}) }
+CALL (h) {
+  OPTIONAL MATCH (m:Member)-[r:LINKS]->(h)
+  WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
+  WITH m ORDER BY m.code
+  RETURN collect(m {.code, .name, .gender, .fullMember, .joinedOn}) AS found
+}
+RETURN parentCode AS parent, size(found) AS total, found[$offset..$offset + $limit] AS items

@@ -1,0 +1,12 @@
+// The households each member in $parents looks after (active :LINKS as of $asOf).
+// 各党员联系的户（联系关系有效），分页。Params: $parents, $asOf, $offset, $limit, $scope.
+UNWIND $parents AS parentCode
+MATCH (m:Member {code: parentCode})
+CALL (m) {
+  OPTIONAL MATCH (m)-[r:LINKS]->(h:Household)
+  WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
+    AND ($scope IS NULL OR EXISTS { (h)-[:IN*0..4]->(:Unit {code: $scope}) })
+  WITH h ORDER BY h.code
+  RETURN collect(h {.code, .head, .size, .address}) AS found
+}
+RETURN parentCode AS parent, size(found) AS total, found[$offset..$offset + $limit] AS items

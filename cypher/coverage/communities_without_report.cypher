@@ -1,0 +1,18 @@
+// Coverage: communities in or below $unit; covered when, as of $asOf, a member of a county
+// agency Party organisation (active :MEMBER_OF an agency_org) reports to the community
+// (active :REPORTS_TO). One row per community (see hub/coverage.py).
+// 覆盖：社区是否有县直机关在职党员报到（乡镇吹哨、部门报到）。Params: $unit, $asOf, $scope.
+MATCH (s:Unit {code: $unit})
+WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+MATCH (m:Community)
+WHERE EXISTS { (m)-[:IN*0..3]->(s) }
+WITH s, m, EXISTS {
+  MATCH (p:Member)-[t:REPORTS_TO]->(m)
+  WHERE t.since <= $asOf AND (t.until IS NULL OR t.until > $asOf)
+    AND EXISTS { MATCH (p)-[r:MEMBER_OF]->(:PartyOrg {kind: 'agency_org'})
+                 WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf) }
+} AS covered
+WITH m, covered, head(COLLECT { MATCH (m)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
+RETURN m.code AS code, m.name AS name, c.code AS child, c.name AS childName, covered,
+       CASE WHEN covered THEN null ELSE '没有县直机关在职党员到该社区报到' END AS reasonZh,
+       CASE WHEN covered THEN null ELSE 'no agency Party member has reported to this community' END AS reasonEn

@@ -1,0 +1,17 @@
+// Coverage: grids (active as of $asOf) in or below $unit; covered when a grid Party branch
+// or group is tied to the grid by an active :IN. One row per grid (see hub/coverage.py).
+// 覆盖：网格是否设有网格党组织（党支部或党小组）。Params: $unit, $asOf, $scope.
+MATCH (s:Unit {code: $unit})
+WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+MATCH (g:Grid)-[r:IN]->(:Unit)
+WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
+  AND EXISTS { (g)-[:IN*0..3]->(s) }
+WITH s, g, EXISTS {
+  MATCH (o:PartyOrg)-[i:IN]->(g)
+  WHERE o.kind IN ['grid_branch', 'grid_group']
+    AND i.since <= $asOf AND (i.until IS NULL OR i.until > $asOf)
+} AS covered
+WITH g, covered, head(COLLECT { MATCH (g)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
+RETURN g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
+       CASE WHEN covered THEN null ELSE '网格内没有网格党支部或党小组' END AS reasonZh,
+       CASE WHEN covered THEN null ELSE 'no grid Party branch or group in this grid' END AS reasonEn

@@ -1,0 +1,16 @@
+// Coverage: grids (active as of $asOf) in or below $unit; covered when at least one grid
+// worker serves the grid (active :SERVES). One row per grid (see hub/coverage.py).
+// 覆盖：网格是否配有网格员。Params: $unit, $asOf, $scope.
+MATCH (s:Unit {code: $unit})
+WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+MATCH (g:Grid)-[r:IN]->(:Unit)
+WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
+  AND EXISTS { (g)-[:IN*0..3]->(s) }
+WITH s, g, EXISTS {
+  MATCH (:GridWorker)-[v:SERVES]->(g)
+  WHERE v.since <= $asOf AND (v.until IS NULL OR v.until > $asOf)
+} AS covered
+WITH g, covered, head(COLLECT { MATCH (g)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
+RETURN g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
+       CASE WHEN covered THEN null ELSE '网格没有网格员' END AS reasonZh,
+       CASE WHEN covered THEN null ELSE 'no grid worker serves this grid' END AS reasonEn

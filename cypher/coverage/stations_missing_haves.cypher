@@ -1,0 +1,25 @@
+// Coverage: new-business-form worker stations opened by $asOf in or below $unit; covered
+// when the station offers all seven haves (七有); a gap names the haves it lacks.
+// One row per station (see hub/coverage.py).
+// 覆盖：新业态劳动者驿站是否“七有”齐全；缺口列出所缺项目。Params: $unit, $asOf, $scope.
+MATCH (s:Unit {code: $unit})
+WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+MATCH (f:Facility {kind: 'worker_station'})
+WHERE f.since <= $asOf AND EXISTS { (f)-[:IN*0..3]->(s) }
+WITH s, f, [x IN [[f.hasToilet, '厕所', 'toilet'],
+                  [f.hasAirConditioning, '空调', 'air conditioning'],
+                  [f.hasWaterDispenser, '饮水机', 'water dispenser'],
+                  [f.hasPowerBank, '共享充电宝', 'shared power bank'],
+                  [f.hasWifi, '免费Wi-Fi', 'free Wi-Fi'],
+                  [f.hasFirstAidKit, '急救药箱', 'first-aid kit'],
+                  [f.hasSeats, '休息座椅', 'seats']]
+            WHERE NOT coalesce(x[0], false)] AS missing
+WITH f, missing, head(COLLECT { MATCH (f)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
+RETURN f.code AS code, f.name AS name, c.code AS child, c.name AS childName,
+       size(missing) = 0 AS covered,
+       CASE WHEN size(missing) = 0 THEN null
+            ELSE '缺少：' + reduce(t = '', x IN missing | t + CASE t WHEN '' THEN '' ELSE '、' END + x[1])
+       END AS reasonZh,
+       CASE WHEN size(missing) = 0 THEN null
+            ELSE 'missing: ' + reduce(t = '', x IN missing | t + CASE t WHEN '' THEN '' ELSE ', ' END + x[2])
+       END AS reasonEn

@@ -1,0 +1,14 @@
+// Work-order figures per township over a period: orders in the township with a step of each
+// status dated within [$from, $to] ($from null = from the start).
+// 各乡镇工单数：期间内流转、受理、退回、办结（按工单去重）。Params: $from, $to, $scope.
+MATCH (o:WorkOrder)-[:IN*1..3]->(t:Township)
+WHERE $scope IS NULL OR EXISTS { (o)-[:IN*0..4]->(:Unit {code: $scope}) }
+MATCH (o)-[s:STEP]->(:Department)
+WHERE ($from IS NULL OR s.on >= $from) AND s.on <= $to
+WITH t,
+     count(DISTINCT CASE WHEN s.status = 'routed' THEN o END) AS routed,
+     count(DISTINCT CASE WHEN s.status = 'accepted' THEN o END) AS accepted,
+     count(DISTINCT CASE WHEN s.status = 'returned' THEN o END) AS returned,
+     count(DISTINCT CASE WHEN s.status = 'closed' THEN o END) AS closed
+RETURN t.code AS code, t.name AS name, routed, accepted, returned, closed
+ORDER BY code

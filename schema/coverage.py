@@ -1,0 +1,98 @@
+"""The coverage engine in GraphQL: for a dimension and a unit, the total, the covered, the
+ratio, the same per child unit, and the gaps (paginated), each with its reason.
+The dimensions and their Cypher files are registered in `hub/coverage.py`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from hub import coverage as engine
+from hub.context import Context
+from hub.errors import PageTooLarge as PageTooLargeError
+from hub.loaders import LookupKey
+from hub.loaders import Page as RowPage
+from schema.errors import PageTooLarge, UnitNotFound
+from schema.kinds import Unit
+from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
+from schema.units import to_unit
+
+Dimension = strawberry.enum(engine.Dimension, description="覆盖维度 / coverage dimension")
+
+
+@strawberry.type(description="一个单位的覆盖数 / coverage counts of one unit")
+class CoverageTally:
+    code: str | None = strawberry.field(description="单位编码 / unit code")
+    name: str | None = strawberry.field(description="单位名称 / unit name")
+    total: int = strawberry.field(description="应覆盖总数 / things that should be covered")
+    covered: int = strawberry.field(description="已覆盖数 / covered")
+    gaps: int = strawberry.field(description="缺口数 / not covered")
+    ratio: float | None = strawberry.field(description="覆盖率（0–1，无对象为空）/ covered ÷ total (null when total is 0)")
+
+
+@strawberry.type(description="覆盖缺口 / a gap: something not covered, and why")
+class Gap:
+    code: str = strawberry.field(description="对象编码 / code of the thing")
+    name: str | None = strawberry.field(description="对象名称 / its name")
+    child: str | None = strawberry.field(description="所在下级单位编码 / the child unit it lies in")
+    child_name: str | None = strawberry.field(description="所在下级单位 / that unit's name")
+    reason_zh: str = strawberry.field(description="缺口原因（中文）/ reason, Chinese")
+    reason_en: str = strawberry.field(description="缺口原因（英文）/ reason, English")
+
+
+@strawberry.type(description="覆盖分析结果 / a coverage measurement")
+class Coverage:
+    dimension: Dimension = strawberry.field(description="覆盖维度 / dimension")  # type: ignore[valid-type]
+    definition_zh: str = strawberry.field(description="覆盖口径（中文）/ what counts as covered, Chinese")
+    definition_en: str = strawberry.field(description="覆盖口径（英文）/ what counts as covered, English")
+    as_of: date = strawberry.field(description="截至日期 / as of")
+    unit: Unit = strawberry.field(description="分析的单位 / the unit measured")
+    query: str = strawberry.field(description="所用 Cypher（可粘贴到 Neo4j Browser）/ the Cypher used")
+    whole: CoverageTally = strawberry.field(description="整体 / the unit as a whole")
+    by_child: list[CoverageTally] = strawberry.field(description="按下级单位 / per child unit")
+    gaps: Connection[Gap] = strawberry.field(description="缺口（分页）/ the gaps, paginated")
+
+
+CoverageResult = Annotated[Coverage | UnitNotFound | PageTooLarge,
+                           strawberry.union("CoverageResult", description="覆盖分析或错误 / coverage or an error")]
+
+
+def _tally(t: engine.Tally) -> CoverageTally:
+    return CoverageTally(code=t.code, name=t.name, total=t.total, covered=t.covered,
+                         gaps=t.total - t.covered, ratio=t.ratio)
+
+
+async def coverage(
+    info: Info[Context, None],
+    dimension: Annotated[Dimension, strawberry.argument(description="覆盖维度 / dimension")],  # type: ignore[valid-type]
+    unit: Annotated[str, strawberry.argument(description="县、乡镇、村或社区编码 / county, township, village or community code")],
+    as_of: Annotated[date | None, strawberry.argument(description="截至日期（默认今天）/ as of (default today)")] = None,
+    first: Annotated[int, FIRST] = DEFAULT_PAGE,
+    after: Annotated[str | None, AFTER] = None,
+) -> CoverageResult:
+    """覆盖分析 / coverage of a unit along one dimension."""
+    day = as_of or info.context.today
+    try:
+        offset, limit = window(info, first, after)
+    except PageTooLargeError as exc:
+        return PageTooLarge.of(exc)
+    found = await info.context.loaders.lookup("units.by_code").load(LookupKey(unit, day))
+    if found is None:
+        return UnitNotFound.of(unit)
+    name = engine.REGISTRY[dimension].query(dimension)
+    rows = await info.context.db.read(name, unit=unit, asOf=day, scope=info.context.scope)
+    outcome = engine.tally(found["code"], found["name"], rows)
+    entry = engine.REGISTRY[dimension]
+    gap_page = RowPage(total=len(outcome.gaps), items=outcome.gaps[offset:offset + limit],
+                       offset=offset, limit=limit)
+    return Coverage(
+        dimension=dimension, definition_zh=entry.zh, definition_en=entry.en, as_of=day,
+        unit=to_unit(found, day), query=info.context.db.queries[name].text,
+        whole=_tally(outcome.whole), by_child=[_tally(t) for t in outcome.children],
+        gaps=connection(gap_page, lambda r: Gap(
+            code=r["code"], name=r["name"], child=r["child"], child_name=r["childName"],
+            reason_zh=r["reasonZh"], reason_en=r["reasonEn"])))
