@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	@$(VENV)/bin/hub run
 
+# The federation tests run a real Apollo Gateway: `npm ci` installs it from the lock file once.
 test: $(STAMP)
 	@$(VENV)/bin/hub neo4j fetch
+	@test -d tests/federation/node_modules || npm ci --prefix tests/federation --no-audit --no-fund
 	@$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -37,11 +37,13 @@ class NotPermitted(HubError):
     code outside their jurisdiction exists.
     """
 
+    # Its fields become the error's `extensions`, beside `code` (the class name): hence `key`
+    # for the representation's code, never `code`.
     zh = "无权访问：不存在或不在管辖范围内"
     en = "not permitted: no such entity within your jurisdiction"
 
     def detail(self) -> str:
-        return f"{self.fields.get('type')} {self.fields.get('code')}"
+        return f"{self.fields.get('typename')} {self.fields.get('key')}"
 
 
 async def _lookup(info: Info[Context, None], query: str, code: str) -> dict[str, Any] | None:
@@ -61,7 +63,7 @@ class UnitEntity:
         unit = None if row is None else to_unit(row, info.context.today)
         # A code of another kind (a township's code sent as a Grid) is no Grid: refuse it too.
         if not isinstance(unit, cls):
-            raise NotPermitted(type=cls.__name__, code=code)
+            raise NotPermitted(typename=cls.__name__, key=code)
         return unit
 
 
@@ -75,5 +77,5 @@ class WorkOrderEntity:
         row = await _lookup(info, WORK_ORDER_QUERY, code)
         order = None if row is None else work_order(row)
         if not isinstance(order, cls):
-            raise NotPermitted(type=cls.__name__, code=code)
+            raise NotPermitted(typename=cls.__name__, key=code)
         return order
