@@ -7,6 +7,10 @@ scripts from unpkg, so `render_graphql_ide` is replaced by the hub's own page.
 Errors: a `HubError` raised on purpose reaches the client with its Chinese and English
 message and its class as `extensions.code`; anything else is masked to a message with an
 incident id, and logged with that id and the traceback.
+
+The schema is an Apollo Federation v2 subgraph (`strawberry.federation.Schema`): it serves
+`_service { sdl }` and `_entities`, so other county systems compose with it through a gateway
+(docs/federation.md; entity resolution in schema/federation.py).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     SchemaExtension,
 )
-from strawberry.schema import Schema
+from strawberry.federation import Schema
 
 from hub.allowance import AllowanceRule
 from hub.context import Context, principal_from_request
@@ -100,6 +104,7 @@ def build_schema(settings: Settings) -> Schema:
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
+    # Federation v2 is Strawberry's default (`federation_version`, no flag needed).
     return Schema(query=Query, extensions=extensions)
 
 
