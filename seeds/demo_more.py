@@ -169,7 +169,7 @@ def enterprises(c: County) -> None:
             c.add("org_coverage", org=code, enterprise=uscc(e), mode="attached",
                   since="2021-07-01")
             covered.add(e)
-    guided = [*range(41, 81)] + [*range(81, 101), 7, 8, 9, 10, *range(15, 21), 27, 28, 29, 30]
+    guided = [*range(41, 81), *range(81, 101), 7, 8, 9, 10, *range(15, 21), 27, 28, 29, 30]
     for n in range(1, 59):
         gender = c.rnd.choice("MF")
         birth = c.birth(1970, 1990)

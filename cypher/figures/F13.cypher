@@ -24,10 +24,10 @@ CALL () {
     } THEN g END) AS offChain
 }
 CALL () {
-  MATCH (m:Member)-[l:LINKS]->(h:Household)
-  WHERE l.since <= $asOf AND (l.until IS NULL OR l.until > $asOf)
-    AND EXISTS { (m)-[r:MEMBER_OF]->(o:PartyOrg)
-                 WHERE o.kind IN ['grid_branch', 'grid_group', 'village_org'] AND r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf) }
+  MATCH (o:PartyOrg)<-[r:MEMBER_OF]-(m:Member)-[l:LINKS]->(h:Household)
+  WHERE o.kind IN ['grid_branch', 'grid_group', 'village_org']
+    AND r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
+    AND l.since <= $asOf AND (l.until IS NULL OR l.until > $asOf)
   RETURN count(DISTINCT m) AS members, count(DISTINCT h) AS households
 }
 UNWIND [{part: 'townshipCommittees', value: townships}, {part: 'villageCommunityOrgs', value: middle}, {part: 'gridOrgs', value: gridOrgs}, {part: 'linkingMembers', value: members}, {part: 'linkedHouseholds', value: households}, {part: 'gridOrgsOffChain', value: offChain}] AS r

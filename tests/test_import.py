@@ -1,0 +1,225 @@
+"""The importer against a real Neo4j: refusals with file/row/column/reason and nothing written,
+idempotent loads, the database's own uniqueness constraints, and the identifier rules.
+
+Tests that write use their own codes (prefix `ZT`) and delete them after, so the shared demo
+county is left as it was found.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from hub.db import Database
+from hub.importer import ImportRejected, Problem, import_path
+from hub.importer.ids import (
+    KeyFileError,
+    hash_id,
+    id_problem,
+    load_key,
+    mask_id,
+    uscc_problem,
+)
+from hub.importer.registry import BY_NAME
+from hub.seed import load_demo
+
+KEY = b"test-key"
+
+
+def write_csv(folder: Path, kind: str, rows: list[list[str]]) -> None:
+    header = ",".join(col.header for col in BY_NAME[kind].columns)
+    body = "".join(",".join(row) + "\n" for row in rows)
+    (folder / BY_NAME[kind].file).write_text(header + "\n" + body, encoding="utf-8")
+
+
+async def codes_present(db: Database, codes: list[str]) -> set[str]:
+    return {row["code"] for row in await db.read("import.known", codes=codes)}
+
+
+async def rejected(db: Database, folder: Path) -> list[Problem]:
+    with pytest.raises(ImportRejected) as caught:
+        await import_path(db, folder, key=KEY)
+    assert "未写入任何数据" in str(caught.value) and "nothing was written" in str(caught.value)
+    return caught.value.problems
+
+
+@pytest.fixture
+async def cleanup(demo: Database) -> AsyncIterator[list[str]]:
+    codes: list[str] = []
+    yield codes
+    await demo.write("admin.delete_records", codes=codes)
+
+
+# --- identifier rules -------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["91350100M000100Y43", "91110000600037341L",
+                                   "91990300MA0000001T"])
+def test_uscc_good(value: str) -> None:
+    assert uscc_problem(value) is None
+
+
+@pytest.mark.parametrize(("value", "why"), [
+    ("91350100M000100Y44", "校验码"), ("91350100M000100Y4", "18"),
+    ("91350100M000100I43", "非法字符"), ("91110000600037341l", "非法字符")])
+def test_uscc_bad(value: str, why: str) -> None:
+    problem = uscc_problem(value)
+    assert problem is not None and why in problem
+
+
+@pytest.mark.parametrize("value", ["11010519491231002X", "11010519491231002x",
+                                   "440524188001010014"])
+def test_id_good(value: str) -> None:
+    assert id_problem(value) is None
+
+
+@pytest.mark.parametrize(("value", "why"), [
+    ("110105194912310021", "校验码"), ("11010519491331002X", "出生日期"),
+    ("1101051949123100", "17位"), ("11010519491231002Y", "17位")])
+def test_id_bad(value: str, why: str) -> None:
+    problem = id_problem(value)
+    assert problem is not None and why in problem
+
+
+def test_id_hash_is_keyed_and_mask_hides_the_middle() -> None:
+    assert hash_id(KEY, "11010519491231002x") == hash_id(KEY, "11010519491231002X")
+    assert hash_id(KEY, "11010519491231002X") != hash_id(b"other", "11010519491231002X")
+    assert mask_id("11010519491231002X") == "110***********002X"
+
+
+def test_hash_key_from_env_or_a_private_file(tmp_path: Path) -> None:
+    assert load_key({"HUB_HASH_KEY": "abc"}) == b"abc"
+    made = tmp_path / "made.key"
+    key = load_key({"HUB_HASH_KEY_FILE": str(made)})
+    assert len(key) == 64 and stat.S_IMODE(made.stat().st_mode) == 0o600
+    assert load_key({"HUB_HASH_KEY_FILE": str(made)}) == key
+    os.chmod(made, 0o644)
+    with pytest.raises(KeyFileError):
+        load_key({"HUB_HASH_KEY_FILE": str(made)})
+
+
+# --- the demo county --------------------------------------------------------------------
+
+async def test_second_load_changes_nothing(demo: Database) -> None:
+    before = await demo.read("admin.record_snapshot")
+    summary = await load_demo(demo)
+    after = await demo.read("admin.record_snapshot")
+    assert summary.created == 0 and summary.rows > 20_000
+    assert before == after
+
+
+async def test_no_id_number_is_stored_in_clear(demo: Database) -> None:
+    snapshot = (await demo.read("admin.record_snapshot"))[0]["records"]
+    people = [props for _, labels, props in snapshot if "Member" in labels or "Cadre" in labels]
+    assert people and all("idNumber" not in p for p in people)
+    assert all(len(p["idHash"]) == 64 and p["idMasked"].startswith("990***********")
+               for p in people)
+
+
+# --- refusals ---------------------------------------------------------------------------
+
+async def test_duplicate_code_in_a_file_is_refused(demo: Database, tmp_path: Path) -> None:
+    write_csv(tmp_path, "counties", [["ZT", "测试县"], ["ZT", "测试县二"]])
+    problems = await rejected(demo, tmp_path)
+    assert [(p.file, p.row, p.value) for p in problems] == [("counties.csv", 3, "ZT")]
+    assert "duplicate code" in problems[0].reason
+    assert await codes_present(demo, ["ZT"]) == set()
+
+
+async def test_code_used_by_another_kind_is_refused(demo: Database, tmp_path: Path) -> None:
+    write_csv(tmp_path, "counties", [["XC-T01-V01", "与村同码"]])
+    problems = await rejected(demo, tmp_path)
+    assert len(problems) == 1 and "Village" in problems[0].reason
+
+
+async def test_database_constraint_refuses_a_duplicate_code(demo: Database) -> None:
+    with pytest.raises(neo4j.exceptions.ConstraintError):
+        await demo.write("import.counties", rows=[{"code": "XC-T01", "name": "同码"}])
+    assert await codes_present(demo, ["XC-T01"]) == {"XC-T01"}
+    labels = (await demo.read("import.known", codes=["XC-T01"]))[0]["labels"]
+    assert "County" not in labels
+
+
+async def test_every_problem_is_reported_and_nothing_written(demo: Database,
+                                                             tmp_path: Path) -> None:
+    write_csv(tmp_path, "counties", [["ZT", "测试县"]])
+    write_csv(tmp_path, "townships", [["ZT-T01", "一镇", "ZT", "2020-01-01"],
+                                      ["ZT-T02", "二镇", "NOPE", "2020-01-01"],
+                                      ["ZT-T03", "", "ZT", "2020-13-01"]])
+    write_csv(tmp_path, "grids", [["ZT-G1", "网格", "XC-T01-C01", "2021-01-01", "2020-01-01"]])
+    write_csv(tmp_path, "members", [
+        ["ZM1", "甲", "110105194912310021", "M", "1949-12-31", "是", "1975-01-01"],
+        ["ZM2", "乙", "11010519491231002X", "X", "1949-12-31", "也许", "1975-01-01"]])
+    write_csv(tmp_path, "enterprises", [
+        ["91350100M000100Y44", "甲公司", "retail", "十", "ZT-T01", "2020-01-01"]])
+    problems = await rejected(demo, tmp_path)
+    found = {(p.file, p.row, p.column.split("(")[-1].rstrip(")") if p.column else None)
+             for p in problems}
+    assert found == {
+        ("townships.csv", 3, "county"),          # unknown parent code
+        ("townships.csv", 4, "name"),            # empty required cell
+        ("townships.csv", 4, "since"),           # not a date
+        ("grids.csv", 2, "until"),               # dates out of order
+        ("members.csv", 2, "idNumber"),          # wrong check digit
+        ("members.csv", 3, "gender"),            # outside the allowed list
+        ("members.csv", 3, "fullMember"),        # not a yes/no
+        ("enterprises.csv", 2, "code"),          # invalid USCC
+        ("enterprises.csv", 2, "size"),          # not a number
+    }
+    by_column = {p.column: p for p in problems if p.file == "townships.csv" and p.row == 3}
+    assert "unknown code" in by_column["所属县(county)"].reason
+    assert await codes_present(demo, ["ZT", "ZT-T01", "ZT-G1", "ZM2"]) == set()
+
+
+async def test_unknown_files_and_columns_are_refused(demo: Database, tmp_path: Path) -> None:
+    (tmp_path / "people.csv").write_text("a\n1\n", encoding="utf-8")
+    (tmp_path / "counties.csv").write_text("县编码(code),县名称(name),颜色(colour)\nZT,县,红\n",
+                                           encoding="utf-8")
+    problems = await rejected(demo, tmp_path)
+    assert {(p.file, p.reason.split(" / ")[0]) for p in problems} == {
+        ("people.csv", "未知的文件"), ("counties.csv", "未知的列")}
+
+
+# --- a small county of its own ----------------------------------------------------------
+
+async def test_import_then_reimport_a_small_county(demo: Database, tmp_path: Path,
+                                                   cleanup: list[str]) -> None:
+    cleanup.extend(["ZT", "ZT-T01", "ZT-T01-C01", "P-ZT-T01", "P-ZT-T01-C01"])
+    (tmp_path / "counties.csv").write_text("\ufeffcode,name\nZT,测试县\n", encoding="utf-8")
+    write_csv(tmp_path, "townships", [["ZT-T01", "一镇", "ZT", "2020-01-01"]])
+    write_csv(tmp_path, "communities", [["ZT-T01-C01", "一社区", "ZT-T01", "2020/01/01"]])
+    write_csv(tmp_path, "party_orgs", [
+        # the child comes before its parent: row order within a file does not matter
+        ["P-ZT-T01-C01", "社区党委", "community_org", "ZT-T01-C01", "P-ZT-T01", "", "",
+         "2020-01-01", ""],
+        ["P-ZT-T01", "镇党委", "township_committee", "ZT-T01", "", "", "", "2020-01-01", ""]])
+    first = await import_path(demo, tmp_path, key=KEY)
+    assert first.rows == 5 and first.created == 5 + 5  # nodes; IN ×4 and UNDER
+    again = await import_path(demo, tmp_path, key=KEY)
+    assert again.created == 0
+    assert await codes_present(demo, cleanup) == set(cleanup)
+
+
+async def test_import_a_workbook(demo: Database, tmp_path: Path, cleanup: list[str]) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
+    cleanup.extend(["ZW", "ZW-T01"])
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "counties"
+    sheet.append(["县编码(code)", "县名称(name)"])
+    sheet.append(["ZW", "工作簿县"])
+    towns = book.create_sheet("乡镇")
+    towns.append([col.header for col in BY_NAME["townships"].columns])
+    from datetime import date
+
+    towns.append(["ZW-T01", "一镇", "ZW", date(2020, 1, 1)])
+    path = tmp_path / "county.xlsx"
+    book.save(path)
+    summary = await import_path(demo, path, key=KEY)
+    assert summary.rows == 2
+    assert await codes_present(demo, ["ZW", "ZW-T01"]) == {"ZW", "ZW-T01"}
