@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.auth import Authenticator
+from hub.auth import Authenticator, new_api_key
 from hub.db import Database
 from hub.principal import Role
 from hub.settings import PROJECT_ROOT, Settings
@@ -142,6 +142,7 @@ class Stack:
     hotline: str
     gateway: str
     logs: Path
+    api_key: str  # a county system's own key, role `service`
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +158,8 @@ def stack(server: Server, settings: Settings, auth: Authenticator, demo: Databas
     hub = f"http://127.0.0.1:{hub_port}"
     hotline = f"http://127.0.0.1:{hotline_port}/"
     gateway = f"http://127.0.0.1:{gateway_port}/"
+    # A county system calling on its own behalf, as `hub apikey --role service` would set up.
+    api_key = new_api_key(logs / "api-keys", "hotline-system", Role.SERVICE, None)
     base = {k: v for k, v in os.environ.items() if not k.startswith(("HUB_", "NEO4J_"))}
     hub_env = {
         **base, "PYTHONPATH": str(PROJECT_ROOT),
@@ -164,7 +167,7 @@ def stack(server: Server, settings: Settings, auth: Authenticator, demo: Databas
         "NEO4J_DATABASE": server.database,
         # The same secret the test's Authenticator signs with, so its tokens hold at the hub.
         "HUB_JWT_SECRET": settings.secret_env["HUB_JWT_SECRET"],
-        "HUB_STATE_DIR": str(logs / "state"), "HUB_API_KEYS_FILE": str(logs / "no-api-keys"),
+        "HUB_STATE_DIR": str(logs / "state"), "HUB_API_KEYS_FILE": str(logs / "api-keys"),
     }
     gateway_env = {
         **base, "GATEWAY_PORT": str(gateway_port), "HUB_URL": f"{hub}/graphql",
@@ -184,7 +187,8 @@ def stack(server: Server, settings: Settings, auth: Authenticator, demo: Databas
         started.append(Process.start("gateway", [node, str(FED / "gateway.mjs")],
                                      gateway_env, logs))
         started[2].wait_until(ready_graphql(gateway))
-        yield Stack(hub=f"{hub}/graphql", hotline=hotline, gateway=gateway, logs=logs)
+        yield Stack(hub=f"{hub}/graphql", hotline=hotline, gateway=gateway, logs=logs,
+                    api_key=api_key)
     finally:
         for process in reversed(started):
             process.stop()
@@ -215,6 +219,7 @@ def test_hub_serves_a_federation_v2_sdl(stack: Stack, bearer: Headers) -> None:
     assert 'type WorkOrder @key(fields: "code") {' in sdl
     assert "name: String! @shareable" in sdl
     assert "type PageInfo @shareable {" in sdl
+    assert "): AllowanceResult! @inaccessible" in sdl
 
 
 def test_composition_needs_the_hubs_shareable_marks(stack: Stack, bearer: Headers) -> None:
@@ -238,6 +243,22 @@ def test_composition_needs_the_hubs_shareable_marks(stack: Stack, bearer: Header
     assert not refused["ok"]
     assert any(e["code"] == "INVALID_FIELD_SHARING" and "Grid.name" in e["message"]
                for e in refused["errors"]), refused
+
+
+def test_inaccessible_fields_stay_out_of_the_supergraph(stack: Stack, bearer: Headers) -> None:
+    """Each subgraph still serves its @inaccessible fields itself; the gateway does not."""
+    allowance = """
+    { departureAllowance(asOf: "2023-06-30") { ... on Allowance { qualified } } }
+    """
+    county = bearer("county")
+    assert data_of(post(stack.hub, allowance, county)) == {
+        "departureAllowance": {"qualified": 25}}  # F6
+    refused = post(stack.gateway, allowance, county)
+    assert any('"departureAllowance"' in e["message"] for e in errors_of(refused)), refused
+    phone = '{ ticket(id: "HL-2023-9001") { callerPhone } }'
+    assert data_of(post(stack.hotline, phone)) == {"ticket": {"callerPhone": "13800009001"}}
+    refused = post(stack.gateway, phone, county)
+    assert any('"callerPhone"' in e["message"] for e in errors_of(refused)), refused
 
 
 # --- through the gateway: values that need both subgraphs ---------------------------------
@@ -417,6 +438,15 @@ def test_the_gateway_applies_each_callers_jurisdiction(stack: Stack, bearer: Hea
     # The county sees that same grid.
     county = data_of(post(stack.gateway, query, bearer("county"), id="HL-2023-9002"))
     assert county["ticket"]["grid"] == {"code": "XC-T02-C01-G01", "kind": "GRID"}
+
+
+def test_a_systems_api_key_is_forwarded_too(stack: Stack) -> None:
+    """A county system with its own `service` key sees the whole county's units."""
+    query = '{ ticket(id: "HL-2023-9002") { grid { code name kind parent { name } } } }'
+    body = post(stack.gateway, query, {"X-API-Key": stack.api_key})
+    assert data_of(body)["ticket"]["grid"] == {
+        "code": "XC-T02-C01-G01", "name": "第1网格", "kind": "GRID",
+        "parent": {"name": "湾光社区"}}
 
 
 def test_a_caller_without_credentials_gets_nothing_from_the_hub(stack: Stack) -> None:

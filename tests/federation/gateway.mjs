@@ -1,10 +1,10 @@
 // 测试用的真实 Apollo Gateway / a real Apollo Gateway composing the hub and the hotline.
 //
 // It composes the supergraph at start from both subgraphs' `_service { sdl }`
-// (IntrospectAndCompose), then plans every query across them. Each caller's own
-// `Authorization` header is forwarded to the hub with every subgraph request, so the hub
-// applies that caller's jurisdiction to the entities it resolves; a caller without one
-// reaches the hub without one and is refused there.
+// (IntrospectAndCompose), then plans every query across them. Each caller's own credential
+// (`Authorization`, or a county system's `X-API-Key`) is forwarded with every subgraph
+// request, so the hub applies that caller's jurisdiction to the entities it resolves; a
+// caller without one reaches the hub without one and is refused there.
 //
 // Loading the hub's SDL is the gateway's own request, not a caller's: it carries the
 // gateway's service credential (GATEWAY_HUB_TOKEN, a `service`-role token).
@@ -30,9 +30,9 @@ class ForwardCaller extends RemoteGraphQLDataSource {
   willSendRequest({ request, context, kind }) {
     // Only a caller's operation carries the caller's credential; schema loading has its own.
     if (kind !== 'incoming operation') return;
-    request.http.headers.delete('authorization');
-    if (context.authorization) {
-      request.http.headers.set('authorization', context.authorization);
+    for (const header of ['authorization', 'x-api-key']) {
+      request.http.headers.delete(header);
+      if (context[header]) request.http.headers.set(header, context[header]);
     }
   }
 
@@ -71,7 +71,10 @@ const gateway = new ApolloGateway({
 const server = new ApolloServer({ gateway, plugins: [reportHubFetches] });
 const { url } = await startStandaloneServer(server, {
   listen: { host: '127.0.0.1', port: Number(GATEWAY_PORT) },
-  context: async ({ req }) => ({ authorization: req.headers.authorization ?? null }),
+  context: async ({ req }) => ({
+    authorization: req.headers.authorization ?? null,
+    'x-api-key': req.headers['x-api-key'] ?? null,
+  }),
 });
 console.log(`gateway ready at ${url}`);
 
