@@ -6,8 +6,9 @@
 //
 // Env: BROWSER_URL (default http://127.0.0.1:37474/browser/), BOLT_URL (default
 // bolt://127.0.0.1:37687), NEO4J_USER (neo4j), NEO4J_PASSWORD (required), CHROMIUM
-// (/usr/bin/chromium), SHOTS (comma list of shot names; default all), DEBUG_DIR (write a
-// screenshot after every step there when set).
+// (/usr/bin/chromium), SHOTS (comma list of shot names; default all), ZOOM (zoom-in clicks
+// after zoom-to-fit for the four-level chain; default 0), SCALE (device pixel ratio; default 2),
+// DEBUG_DIR (write a screenshot after every step, plus a detail crop, there when set).
 // It drives Browser only through its UI (connect form, editor, :style, :param), the way a
 // person would, so the picture is what a reader of the README gets.
 import { chromium } from 'playwright-core';
@@ -33,7 +34,7 @@ const SHOTS = [
   {
     name: 'four-level-chain',
     query: 'four_level_chain',
-    zoom: Number(process.env.ZOOM ?? 2),
+    zoom: Number(process.env.ZOOM ?? 0),
     params: { township: "'XC-T01'", unit: "'XC-T01-C02'", asOf: "date('2023-06-30')" },
   },
   {
@@ -123,12 +124,11 @@ try {
     const frame = page.locator('[data-testid="frame"]').first();
     await frame.locator('svg .node').first().waitFor({ timeout: 60000 });
     await debug(page, `${shot.name}-rendered`);
-    if (process.env.DUMP_DOM) fs.writeFileSync(process.env.DUMP_DOM, await page.content());
     // Full-screen frame: the graph gets the whole window instead of a 500 px strip.
     await frame.locator('[title="Fullscreen"], [title="Full screen"], [aria-label="Fullscreen"]').first()
       .click({ timeout: 5000 }).catch(() => console.warn('no fullscreen button; frame as it is'));
-    // Let the force layout settle, fit it to the frame, then zoom in so captions are legible
-    // (the overview panel on the right stays: it is the colour legend).
+    // Let the force layout settle, fit it to the frame (zoom in ZOOM steps for a detail),
+    // and keep the overview panel on the right: it is the colour legend.
     await page.waitForTimeout(6000);
     await frame.locator('[aria-label="zoom-to-fit"]').click();
     await page.waitForTimeout(1000);
