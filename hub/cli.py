@@ -3,6 +3,7 @@
     hub run                      Neo4j (local unless NEO4J_URI) + schema + demo county + GraphQL
     hub neo4j fetch|start|stop|status
     hub migrate                  apply the schema constraints and indexes
+    hub import PATH              import a county's CSV folder or .xlsx workbook (all or nothing)
     hub token --role R [--unit U]  a bearer token for a person (HS256 set-ups)
     hub apikey --name N --role R   a new API key for another county system
 """
@@ -14,6 +15,7 @@ import asyncio
 import dataclasses
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import neo4j
 import uvicorn
@@ -137,6 +139,25 @@ def cmd_migrate(settings: Settings) -> int:
     return 0
 
 
+async def import_into(settings: Settings, path: Path) -> None:
+    from hub.importer import import_path
+
+    db = await connect(settings)
+    try:
+        print(f"模式版本 / schema version {await migrate(db)}")
+        await import_path(db, path, progress=print)
+    finally:
+        await db.driver.close()
+
+
+def cmd_import(settings: Settings, path: Path) -> int:
+    server = local_server(settings) if settings.local else None
+    if server is not None:
+        server.start()
+    asyncio.run(import_into(resolve(settings, server), path))
+    return 0
+
+
 def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
     auth = Authenticator.from_settings(settings)
     print(auth.mint(args.subject, Role(args.role), args.unit, hours=args.hours))
@@ -159,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     n4j = sub.add_parser("neo4j", help="管理本地 Neo4j / manage the local Neo4j")
     n4j.add_argument("action", choices=["fetch", "start", "stop", "status"])
     sub.add_parser("migrate", help="应用模式并载入示例县 / apply the schema, load the demo county")
+    imp = sub.add_parser("import", help="导入县域数据 / import a CSV folder or .xlsx workbook")
+    imp.add_argument("path", type=Path)
     roles = [r.value for r in Role]
     tok = sub.add_parser("token", help="签发令牌 / mint a bearer token (HS256)")
     tok.add_argument("--role", choices=roles, required=True)
@@ -180,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_token(settings, args)
         if args.command == "apikey":
             return cmd_apikey(settings, args)
+        if args.command == "import":
+            return cmd_import(settings, args.path)
         return cmd_migrate(settings)
     except HubError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)

@@ -30,11 +30,10 @@ def identity(row: Located) -> tuple[object, ...]:
     return tuple(row.values.get(k) for k in keys)
 
 
-def duplicates(rows: Iterable[Located], problems: list[Problem]) -> dict[str, str]:
-    """Codes of this import mapped to their label; duplicates reported against the first."""
+def duplicates(rows: Iterable[Located], problems: list[Problem]) -> dict[str, Located]:
+    """Codes of this import mapped to their row; duplicates reported against the first."""
     seen: dict[str, Located] = {}
     facts: dict[tuple[object, ...], Located] = {}
-    labels: dict[str, str] = {}
     for row in rows:
         if row.kind.label is None:
             fact = (row.kind.name, *identity(row))
@@ -51,12 +50,10 @@ def duplicates(rows: Iterable[Located], problems: list[Problem]) -> dict[str, st
             problems.append(Problem(row.file, row.line, header, code,
                                     f"编码重复，已见于 {earlier.file} 第{earlier.line}行 / "
                                     f"duplicate code, first in {earlier.file} row {earlier.line}"))
-            continue
-        labels[code] = row.kind.label
-    return labels
+    return seen
 
 
-def wanted(rows: Iterable[Located], batch: dict[str, str]) -> set[str]:
+def wanted(rows: Iterable[Located], batch: dict[str, Located]) -> set[str]:
     """Codes to look up in the graph: references this import does not define, and every
     code this import defines (to catch a code already used by another kind)."""
     found = set(batch)
@@ -68,13 +65,13 @@ def wanted(rows: Iterable[Located], batch: dict[str, str]) -> set[str]:
     return found
 
 
-def references(rows: Iterable[Located], batch: dict[str, str],
+def references(rows: Iterable[Located], batch: dict[str, Located],
                graph: dict[str, set[str]], problems: list[Problem]) -> None:
     """Every reference must name a record of an expected label; every new code must be free."""
-    for code, label in batch.items():
+    for code, first in batch.items():
         other = graph.get(code, set()) - _GENERIC
-        if other and label not in other:
-            problems.append(Problem("(graph)", None, "code", code,
+        if other and first.kind.label not in other:
+            problems.append(Problem(first.file, first.line, first.kind.column("code").header, code,
                                     f"编码已被 {'/'.join(sorted(other))} 使用 / code already "
                                     f"used by a {'/'.join(sorted(other))}"))
     for row in rows:
@@ -83,7 +80,8 @@ def references(rows: Iterable[Located], batch: dict[str, str],
             if not col.ref or value is None:
                 continue
             code = str(value)
-            labels = {batch[code]} if code in batch else graph.get(code, set()) - _GENERIC
+            labels = ({str(batch[code].kind.label)} if code in batch
+                      else graph.get(code, set()) - _GENERIC)
             expected = "/".join(col.ref)
             if not labels:
                 problems.append(Problem(row.file, row.line, col.header, code,

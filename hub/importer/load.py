@@ -63,7 +63,7 @@ async def check(db: Database, path: Path, key: bytes) -> list[Located]:
                 rows.append(Located(kind, item.file, item.line, dict(values)))
     batch = duplicates(rows, problems)
     codes = sorted(wanted(rows, batch))
-    found = await db.read("import.known", codes=codes) if codes else []
+    found = await db.read("import.known", timeout=300.0, codes=codes) if codes else []
     graph = {str(r["code"]): set(r["labels"]) for r in found}
     references(rows, batch, graph, problems)
     if not raw and not problems:
