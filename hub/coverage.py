@@ -1,20 +1,20 @@
 """The coverage engine's registry: a dimension is one Cypher file and one entry here.
 
 Every `cypher/coverage/<name>.cypher` takes `$unit` (the unit asked about), `$scope` (the
-caller's jurisdiction) and `$asOf`, and returns one row per thing that should be covered:
+caller's jurisdiction) and `$asOf`, and returns one row per child unit of `$unit` that
+holds things to cover:
 
-    code, name        the thing (a grid, a household, an enterprise …)
-    child, childName  the child unit of `$unit` it lies in (null when it is `$unit` itself)
-    covered           true when it is covered
-    reasonZh/En       why it is a gap (null when covered)
+    child, childName  the child unit (null for things lying in `$unit` itself)
+    total, covered    how many things should be covered there, and how many are
+    gaps              the uncovered ones: [{code, name, reasonZh, reasonEn}]
 
-The engine counts, breaks the counts down per child unit and pages the gaps; nothing about a
-dimension lives in Python beyond its entry.
+Counting happens in Neo4j, so a county's thousands of households come back as a few rows.
+The engine adds the children up, sorts and pages the gaps; nothing about a dimension lives
+in Python beyond its entry.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from enum import Enum
 
@@ -99,14 +99,11 @@ class Outcome:
 
 
 def tally(unit_code: str, unit_name: str, rows: list[Row]) -> Outcome:
-    per_child: OrderedDict[str, list[int | str]] = OrderedDict()
-    for row in sorted(rows, key=lambda r: (r["child"] or "", r["code"])):
-        if row["child"] is None:
-            continue
-        entry = per_child.setdefault(row["child"], [row["childName"], 0, 0])
-        entry[1] = int(entry[1]) + 1
-        entry[2] = int(entry[2]) + (1 if row["covered"] else 0)
-    children = [Tally(code, str(v[0]), int(v[1]), int(v[2])) for code, v in per_child.items()]
-    gaps = sorted((r for r in rows if not r["covered"]), key=lambda r: r["code"])
-    covered = sum(1 for r in rows if r["covered"])
-    return Outcome(Tally(unit_code, unit_name, len(rows), covered), children, gaps)
+    children = [Tally(r["child"], r["childName"], int(r["total"]), int(r["covered"]))
+                for r in rows if r["child"] is not None]
+    # Each gap is told which child unit it lies in, so a list can be followed up per unit.
+    gaps = sorted(({**g, "child": r["child"], "childName": r["childName"]}
+                   for r in rows for g in r["gaps"]), key=lambda g: str(g["code"]))
+    whole = Tally(unit_code, unit_name, sum(int(r["total"]) for r in rows),
+                  sum(int(r["covered"]) for r in rows))
+    return Outcome(whole, children, gaps)

@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from graphql import GraphQLError
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.extensions import (
     AddValidationRules,
@@ -41,6 +42,7 @@ from hub.allowance import AllowanceRule
 from hub.context import Context, principal_from_request
 from hub.db import track, untrack
 from hub.errors import HubError
+from hub.gate import is_ide_page
 from hub.limits import limits_rule
 from hub.settings import PROJECT_ROOT, Settings
 from schema.root import Query
@@ -133,6 +135,14 @@ class HubGraphQL(GraphQL[Context, None]):
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(self.page)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # Strawberry builds the context (and so asks who is calling) before it decides to
+        # render the IDE; the page holds no data, so it is answered before that.
+        if self.page and scope["type"] == "http" and is_ide_page(HTTPConnection(scope)):
+            await HTMLResponse(self.page)(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
 
 
 def graphql_routes(settings: Settings) -> list[BaseRoute]:

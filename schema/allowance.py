@@ -22,13 +22,15 @@ from schema.errors import PageTooLarge, UnitNotFound
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 
 
-@strawberry.type(description="离任补贴资格条件（来自配置）/ the rule's thresholds, from configuration")
+@strawberry.type(
+    description="离任补贴资格条件（来自配置）/ the rule's thresholds, from configuration")
 class AllowanceRuleInfo:
     posts: list[str] = strawberry.field(description="计入年限的岗位 / posts that count")
     consecutive_years: int = strawberry.field(description="连续任职年限 / consecutive years")
     total_years: int = strawberry.field(description="累计任职年限 / years in all")
     grade: str = strawberry.field(description="考核等次 / rating grade that counts")
-    excellent_consecutive: int = strawberry.field(description="连续优秀年数 / consecutive excellent years")
+    excellent_consecutive: int = strawberry.field(
+        description="连续优秀年数 / consecutive excellent years")
     excellent_total: int = strawberry.field(description="累计优秀年数 / excellent years in all")
     departure_age: int = strawberry.field(description="离任年龄 / departure age")
 
@@ -36,7 +38,8 @@ class AllowanceRuleInfo:
 @strawberry.type(description="合并后的任职区间 / a merged span in the posts that count")
 class TenureSpan:
     start: date = strawberry.field(description="起 / from")
-    end: date = strawberry.field(description="止（不含，或截至日期）/ to (exclusive, or the as-of date)")
+    end: date = strawberry.field(
+        description="止（不含，或截至日期）/ to (exclusive, or the as-of date)")
     months: int = strawberry.field(description="整月数 / whole months")
 
 
@@ -44,7 +47,8 @@ class TenureSpan:
 class AllowanceCase:
     code: str = strawberry.field(description="干部编号 / cadre code")
     name: str | None = strawberry.field(description="姓名（按权限脱敏）/ name (masked by role)")
-    unit: str | None = strawberry.field(description="最近任职村（社区）编码 / latest village or community")
+    unit: str | None = strawberry.field(
+        description="最近任职村（社区）编码 / latest village or community")
     qualifies: bool = strawberry.field(description="是否符合条件 / qualifies")
     tenure_met: bool = strawberry.field(description="任职年限条件 / tenure condition met")
     ratings_met: bool = strawberry.field(description="考核优秀条件 / ratings condition met")
@@ -52,9 +56,12 @@ class AllowanceCase:
     spans: list[TenureSpan] = strawberry.field(description="计入的任职区间 / spans that count")
     longest_months: int = strawberry.field(description="最长连续任职月数 / longest span, months")
     total_months: int = strawberry.field(description="累计任职月数 / months in all")
-    excellent_years: list[int] = strawberry.field(description="被评为优秀的年度 / years rated excellent")
-    longest_excellent_run: int = strawberry.field(description="最长连续优秀年数 / longest excellent run")
-    reaches_departure_age_on: date | None = strawberry.field(description="达到离任年龄之日 / day the departure age is reached")
+    excellent_years: list[int] = strawberry.field(
+        description="被评为优秀的年度 / years rated excellent")
+    longest_excellent_run: int = strawberry.field(
+        description="最长连续优秀年数 / longest excellent run")
+    reaches_departure_age_on: date | None = strawberry.field(
+        description="达到离任年龄之日 / day the departure age is reached")
     reasons_zh: list[str] = strawberry.field(description="判定理由（中文）/ reasons, Chinese")
     reasons_en: list[str] = strawberry.field(description="判定理由（英文）/ reasons, English")
 
@@ -64,11 +71,13 @@ class Allowance:
     as_of: date = strawberry.field(description="截至日期 / as of")
     rule: AllowanceRuleInfo = strawberry.field(description="所用条件 / the thresholds applied")
     qualified: int = strawberry.field(description="符合条件人数 / cadres who qualify")
-    cases: Connection[AllowanceCase] = strawberry.field(description="判定明细（分页）/ the cases, paginated")
+    cases: Connection[AllowanceCase] = strawberry.field(
+        description="判定明细（分页）/ the cases, paginated")
 
 
 AllowanceResult = Annotated[Allowance | UnitNotFound | PageTooLarge,
-                            strawberry.union("AllowanceResult", description="判定结果或错误 / result or an error")]
+                            strawberry.union("AllowanceResult",
+                                             description="判定结果或错误 / result or an error")]
 
 
 def _met(ok: bool) -> tuple[str, str]:
@@ -111,10 +120,14 @@ def _case(info: Info[Context, None], rule: AllowanceRule, as_of: date, row: Row)
 
 async def departure_allowance(
     info: Info[Context, None],
-    as_of: Annotated[date | None, strawberry.argument(description="截至日期（默认今天）/ as of (default today)")] = None,
-    unit: Annotated[str | None, strawberry.argument(description="限定乡镇、村或社区编码 / within this unit")] = None,
-    cadres: Annotated[list[str] | None, strawberry.argument(description="只看这些干部编号 / only these cadres")] = None,
-    qualified_only: Annotated[bool, strawberry.argument(description="只列符合条件者 / list only those who qualify")] = True,
+    as_of: Annotated[date | None, strawberry.argument(
+        description="截至日期（默认今天）/ as of (default today)")] = None,
+    unit: Annotated[str | None, strawberry.argument(
+        description="限定乡镇、村或社区编码 / within this unit")] = None,
+    cadres: Annotated[list[str] | None, strawberry.argument(
+        description="只看这些干部编号 / only these cadres")] = None,
+    qualified_only: Annotated[bool, strawberry.argument(
+        description="只列符合条件者 / list only those who qualify")] = True,
     first: Annotated[int, FIRST] = DEFAULT_PAGE,
     after: Annotated[str | None, AFTER] = None,
 ) -> AllowanceResult:

@@ -13,6 +13,7 @@ from strawberry.types import Info
 
 from hub import coverage as engine
 from hub.context import Context
+from hub.coverage import Dimension
 from hub.errors import PageTooLarge as PageTooLargeError
 from hub.loaders import LookupKey
 from hub.loaders import Page as RowPage
@@ -21,7 +22,8 @@ from schema.kinds import Unit
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 from schema.units import to_unit
 
-Dimension = strawberry.enum(engine.Dimension, description="覆盖维度 / coverage dimension")
+# The engine's own enum, registered with the schema in place (strawberry returns the class).
+strawberry.enum(Dimension, description="覆盖维度 / coverage dimension")
 
 
 @strawberry.type(description="一个单位的覆盖数 / coverage counts of one unit")
@@ -31,7 +33,8 @@ class CoverageTally:
     total: int = strawberry.field(description="应覆盖总数 / things that should be covered")
     covered: int = strawberry.field(description="已覆盖数 / covered")
     gaps: int = strawberry.field(description="缺口数 / not covered")
-    ratio: float | None = strawberry.field(description="覆盖率（0–1，无对象为空）/ covered ÷ total (null when total is 0)")
+    ratio: float | None = strawberry.field(
+        description="覆盖率（0–1，无对象为空）/ covered ÷ total (null when total is 0)")
 
 
 @strawberry.type(description="覆盖缺口 / a gap: something not covered, and why")
@@ -46,19 +49,24 @@ class Gap:
 
 @strawberry.type(description="覆盖分析结果 / a coverage measurement")
 class Coverage:
-    dimension: Dimension = strawberry.field(description="覆盖维度 / dimension")  # type: ignore[valid-type]
-    definition_zh: str = strawberry.field(description="覆盖口径（中文）/ what counts as covered, Chinese")
-    definition_en: str = strawberry.field(description="覆盖口径（英文）/ what counts as covered, English")
+    dimension: Dimension = strawberry.field(
+        description="覆盖维度 / dimension")
+    definition_zh: str = strawberry.field(
+        description="覆盖口径（中文）/ what counts as covered, Chinese")
+    definition_en: str = strawberry.field(
+        description="覆盖口径（英文）/ what counts as covered, English")
     as_of: date = strawberry.field(description="截至日期 / as of")
     unit: Unit = strawberry.field(description="分析的单位 / the unit measured")
-    query: str = strawberry.field(description="所用 Cypher（可粘贴到 Neo4j Browser）/ the Cypher used")
+    query: str = strawberry.field(
+        description="所用 Cypher（可粘贴到 Neo4j Browser）/ the Cypher used")
     whole: CoverageTally = strawberry.field(description="整体 / the unit as a whole")
     by_child: list[CoverageTally] = strawberry.field(description="按下级单位 / per child unit")
     gaps: Connection[Gap] = strawberry.field(description="缺口（分页）/ the gaps, paginated")
 
 
 CoverageResult = Annotated[Coverage | UnitNotFound | PageTooLarge,
-                           strawberry.union("CoverageResult", description="覆盖分析或错误 / coverage or an error")]
+                           strawberry.union("CoverageResult",
+                                            description="覆盖分析或错误 / coverage or an error")]
 
 
 def _tally(t: engine.Tally) -> CoverageTally:
@@ -68,9 +76,12 @@ def _tally(t: engine.Tally) -> CoverageTally:
 
 async def coverage(
     info: Info[Context, None],
-    dimension: Annotated[Dimension, strawberry.argument(description="覆盖维度 / dimension")],  # type: ignore[valid-type]
-    unit: Annotated[str, strawberry.argument(description="县、乡镇、村或社区编码 / county, township, village or community code")],
-    as_of: Annotated[date | None, strawberry.argument(description="截至日期（默认今天）/ as of (default today)")] = None,
+    dimension: Annotated[Dimension, strawberry.argument(
+        description="覆盖维度 / dimension")],
+    unit: Annotated[str, strawberry.argument(
+        description="县、乡镇、村或社区编码 / county, township, village or community code")],
+    as_of: Annotated[date | None, strawberry.argument(
+        description="截至日期（默认今天）/ as of (default today)")] = None,
     first: Annotated[int, FIRST] = DEFAULT_PAGE,
     after: Annotated[str | None, AFTER] = None,
 ) -> CoverageResult:
@@ -94,5 +105,5 @@ async def coverage(
         unit=to_unit(found, day), query=info.context.db.queries[name].text,
         whole=_tally(outcome.whole), by_child=[_tally(t) for t in outcome.children],
         gaps=connection(gap_page, lambda r: Gap(
-            code=r["code"], name=r["name"], child=r["child"], child_name=r["childName"],
+            code=r["code"], name=r["name"], child=r.get("child"), child_name=r.get("childName"),
             reason_zh=r["reasonZh"], reason_en=r["reasonEn"])))

@@ -11,7 +11,8 @@ import strawberry
 from hub import errors
 
 
-@strawberry.type(description="未找到该单位，或不在您的管辖范围内 / no such unit within your jurisdiction")
+@strawberry.type(
+    description="未找到该单位，或不在您的管辖范围内 / no such unit within your jurisdiction")
 class UnitNotFound:
     code: str = strawberry.field(description="所查编码 / the code asked for")
     message: str = strawberry.field(description="中英文说明 / message in Chinese and English")

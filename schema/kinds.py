@@ -18,7 +18,10 @@ from hub.context import Context
 from hub.loaders import LookupKey
 
 
-@strawberry.enum(description="单位类型（图中的标签）：县、乡镇、行政村、社区、网格、党组织、非公企业、部门单位、合作社 / "
+@strawberry.enum(
+    description="单位类型（图中的标签）：县、乡镇、行政村、社区、网格、党组织、非公企业、"
+                "部门单位、合作社 / "
+                ""
                              "kind of unit (its label in the graph)")
 class UnitKind(Enum):
     COUNTY = "County"  # 县 / county
@@ -32,7 +35,8 @@ class UnitKind(Enum):
     COOPERATIVE = "Cooperative"  # 合作社 / cooperative
 
 
-@strawberry.enum(description="党组织类型：县委、乡镇党委、村党组织、社区党组织、网格党支部、网格党小组、县直机关、"
+@strawberry.enum(
+    description="党组织类型：县委、乡镇党委、村党组织、社区党组织、网格党支部、网格党小组、县直机关、"
                              "行业、非公企业党组织 / kind of Party organisation")
 class OrgKind(Enum):
     COUNTY_COMMITTEE = "county_committee"  # 县委及工委 / county committee
@@ -54,7 +58,8 @@ def resolver(description: str) -> Callable[[F], F]:
     return cast(Callable[[F], F], strawberry.field(description=description))
 
 
-@strawberry.interface(description="组织或地域单位：编码唯一 / an organisational or territorial unit, unique by code")
+@strawberry.interface(description="组织或地域单位：编码唯一 / "
+                                  "an organisational or territorial unit, unique by code")
 class Unit:
     code: str = strawberry.field(description="编码 / code")
     name: str = strawberry.field(description="名称 / name")

@@ -19,11 +19,13 @@ from hub.context import Context
 from hub.db import Row
 from hub.errors import BadPeriod
 
-ACCEPTANCE = ("受理率 = 受理工单数 ÷ 流转工单数 / acceptance rate = accepted orders ÷ routed orders")
+ACCEPTANCE = ("受理率 = 受理工单数 ÷ 流转工单数 / "
+              "acceptance rate = accepted orders ÷ routed orders")
 CLOSURE = ("办结率 = 办结工单数 ÷ 流转工单数（分母为全部流转工单，与报告 97.9% 一致；"
            "若以受理数为分母则为 100%）/ closure rate = closed orders ÷ routed orders (all routed "
            "orders, as the report's 97.9 % implies; over accepted orders it would be 100 %)")
-COUNTING = ("按工单去重：期间内有某状态流转记录（STEP）的工单数 / distinct orders with a step of that "
+COUNTING = ("按工单去重：期间内有某状态流转记录（STEP）的工单数 / "
+            "distinct orders with a step of that "
             "status dated within the period")
 
 
@@ -41,7 +43,8 @@ class WorkOrder:
     title: str | None = strawberry.field(description="事由 / title")
     category: str | None = strawberry.field(description="类别 / category")
     reported_on: date | None = strawberry.field(description="上报日期 / reported on")
-    status: str | None = strawberry.field(description="当前状态（最后一步）/ status of the last step")
+    status: str | None = strawberry.field(
+        description="当前状态（最后一步）/ status of the last step")
 
 
 def work_order(row: Row) -> WorkOrder:
@@ -53,7 +56,8 @@ def work_order(row: Row) -> WorkOrder:
 
 @strawberry.type(description="比率及其定义 / a rate, with how it is computed")
 class Rate:
-    percent: float | None = strawberry.field(description="百分比，保留一位小数 / percent, one decimal")
+    percent: float | None = strawberry.field(
+        description="百分比，保留一位小数 / percent, one decimal")
     numerator: int = strawberry.field(description="分子 / numerator")
     denominator: int = strawberry.field(description="分母 / denominator")
     definition: str = strawberry.field(description="定义 / definition")
@@ -88,7 +92,8 @@ def figures(row: Row) -> OrderFigures:
 
 @strawberry.type(description="期间工单统计 / work-order figures over a period")
 class WorkOrderStats:
-    start: date | None = strawberry.field(description="期间起（空为自始）/ period start (null: from the start)")
+    start: date | None = strawberry.field(
+        description="期间起（空为自始）/ period start (null: from the start)")
     end: date = strawberry.field(description="期间止（含）/ period end, inclusive")
     counting: str = strawberry.field(description="计数口径 / how orders are counted")
     total: OrderFigures = strawberry.field(description="辖区合计 / whole jurisdiction")
@@ -98,7 +103,8 @@ class WorkOrderStats:
 
 async def work_order_stats(
     info: Info[Context, None],
-    start: Annotated[date | None, strawberry.argument(description="期间起（含）/ period start")] = None,
+    start: Annotated[date | None, strawberry.argument(
+        description="期间起（含）/ period start")] = None,
     end: Annotated[date | None, strawberry.argument(
         description="期间止（含，默认今天）/ period end (default today)")] = None,
 ) -> WorkOrderStats:

@@ -32,7 +32,8 @@ AFTER = strawberry.argument(description="从该游标之后开始 / start after 
 class PageInfo:
     has_next_page: bool = strawberry.field(description="后面还有 / more rows follow")
     end_cursor: str | None = strawberry.field(
-        description="本页最后一条的游标，传给 after 取下一页 / cursor of the last row; pass as `after`")
+        description="本页最后一条的游标，传给 after 取下一页 / "
+                    "cursor of the last row; pass it as `after`")
 
 
 @strawberry.type(description="分页列表 / a page of a list, with the size of the whole list")

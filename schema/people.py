@@ -103,7 +103,8 @@ class GridWorker:
 class Instructor:
     code: str = strawberry.field(description="指导员编号 / instructor code")
     raw_name: strawberry.Private[str | None]
-    department: str | None = strawberry.field(description="选派单位编码 / sending department's code")
+    department: str | None = strawberry.field(
+        description="选派单位编码 / sending department's code")
     department_name: str | None = strawberry.field(description="选派单位 / sending department")
 
     @resolver("姓名" + PERSONAL + " / name")

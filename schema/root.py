@@ -9,11 +9,11 @@ import strawberry
 from strawberry.types import Info
 
 from hub.context import Context
-from hub.coverage import REGISTRY
+from hub.coverage import REGISTRY, Dimension
 from hub.errors import PageTooLarge as PageTooLargeError
 from hub.loaders import LookupKey, Page
 from schema.allowance import departure_allowance
-from schema.coverage import Dimension, coverage
+from schema.coverage import coverage
 from schema.errors import PageTooLarge, UnitNotFound
 from schema.kinds import OrgKind, Unit, UnitKind, resolver
 from schema.orders import work_order_stats
@@ -39,12 +39,14 @@ UnitResult = Annotated[
     | Cooperative | UnitNotFound,
     strawberry.union("UnitResult", description="单位或未找到 / a unit, or not found")]
 UnitsResult = Annotated[Connection[Unit] | PageTooLarge,
-                        strawberry.union("UnitsResult", description="单位列表或错误 / units or an error")]
+                        strawberry.union(
+                            "UnitsResult", description="单位列表或错误 / units or an error")]
 
 
 @strawberry.type(description="覆盖维度说明 / a coverage dimension and what it counts")
 class DimensionInfo:
-    dimension: Dimension = strawberry.field(description="维度 / dimension")  # type: ignore[valid-type]
+    dimension: Dimension = strawberry.field(
+        description="维度 / dimension")
     definition_zh: str = strawberry.field(description="口径（中文）/ definition, Chinese")
     definition_en: str = strawberry.field(description="口径（英文）/ definition, English")
 
@@ -78,9 +80,11 @@ class Query:
     @resolver("按名称、类型筛选单位 / units filtered by name and kind")
     async def units(
         self, info: Info[Context, None],
-        name: Annotated[str | None, strawberry.argument(description="名称包含 / name contains")] = None,
+        name: Annotated[str | None, strawberry.argument(
+            description="名称包含 / name contains")] = None,
         kind: Annotated[UnitKind | None, strawberry.argument(description="单位类型 / kind")] = None,
-        org_kind: Annotated[OrgKind | None, strawberry.argument(description="党组织类型 / org kind")] = None,
+        org_kind: Annotated[OrgKind | None, strawberry.argument(
+            description="党组织类型 / org kind")] = None,
         as_of: Annotated[date | None, ASOF] = None,
         first: Annotated[int, FIRST] = DEFAULT_PAGE, after: Annotated[str | None, AFTER] = None,
     ) -> UnitsResult:
@@ -99,8 +103,22 @@ class Query:
         return [DimensionInfo(dimension=d, definition_zh=e.zh, definition_en=e.en)
                 for d, e in REGISTRY.items()]
 
-    coverage = strawberry.field(resolver=coverage, description="覆盖分析：总数、已覆盖、覆盖率、按下级分解及缺口 / coverage: totals, ratio, per child unit, and the gaps")
-    work_order_stats = strawberry.field(resolver=work_order_stats, description="事件工单统计：流转、受理、退回、办结及比率 / work-order figures and rates over a period")
-    departure_allowance = strawberry.field(resolver=departure_allowance, description="村干部离任补贴资格（F6）/ the departure-allowance rule (F6)")
-    county_report = strawberry.field(resolver=county_report, description="报告全部数字 F1–F26 / every figure F1–F26, with definition and query")
-    audit_report = strawberry.field(resolver=audit_report, description="核对报告所称数字 / hold claimed figures against the graph")
+    coverage = strawberry.field(
+        resolver=coverage,
+        description="覆盖分析：总数、已覆盖、覆盖率、按下级分解及缺口 / "
+                    "coverage: totals, ratio, per child unit, and the gaps")
+    work_order_stats = strawberry.field(
+        resolver=work_order_stats,
+        description="事件工单统计：流转、受理、退回、办结及比率 / "
+                    "work-order figures and rates over a period")
+    departure_allowance = strawberry.field(
+        resolver=departure_allowance,
+        description="村干部离任补贴资格（F6）/ the departure-allowance rule (F6)")
+    county_report = strawberry.field(
+        resolver=county_report,
+        description="报告全部数字 F1–F26 / "
+                    "every figure F1–F26, with definition and query")
+    audit_report = strawberry.field(
+        resolver=audit_report,
+        description="核对报告所称数字 / "
+                    "hold claimed figures against the graph")

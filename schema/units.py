@@ -84,8 +84,9 @@ class County(Unit):
         return await _orgs(info, self, kinds, first, after)
 
     @resolver("县直部门单位 / departments")
-    async def departments(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
-                          first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Department]:
+    async def departments(self, info: Info[Context, None],
+                          name: Annotated[str | None, NAME] = None, first: Page = DEFAULT_PAGE,
+                          after: After = None) -> Connection[Department]:
         return await _children(info, self, UnitKind.DEPARTMENT, name, first, after)
 
 
@@ -113,7 +114,8 @@ class Township(Unit):
         return await _units(info, self, "browse.unit_enterprises", first, after)
 
     @resolver("辖区内的事件工单 / event work orders in the township")
-    async def work_orders(self, info: Info[Context, None], start: Annotated[date | None, FROM] = None,
+    async def work_orders(self, info: Info[Context, None],
+                          start: Annotated[date | None, FROM] = None,
                           end: Annotated[date | None, TO] = None,
                           status: Annotated[WorkOrderStatus | None, STATUS] = None,
                           first: Page = DEFAULT_PAGE, after: After = None) -> Connection[WorkOrder]:
@@ -173,7 +175,8 @@ class Grid(Unit):
 @strawberry.type(description="党组织 / a Party organisation")
 class PartyOrg(Unit):
     org_kind: OrgKind | None = strawberry.field(description="党组织类型 / kind of organisation")
-    industry: str | None = strawberry.field(description="行业（行业党组织）/ industry (industry orgs)")
+    industry: str | None = strawberry.field(
+        description="行业（行业党组织）/ industry (industry orgs)")
 
     @resolver("党员（组织关系在本组织）/ members")
     async def members(self, info: Info[Context, None], first: Page = DEFAULT_PAGE,
@@ -215,7 +218,8 @@ class Enterprise(Unit):
 @strawberry.type(description="部门单位 / a department")
 class Department(Unit):
     @resolver("流转至本部门的事件工单 / work orders routed to it")
-    async def work_orders(self, info: Info[Context, None], start: Annotated[date | None, FROM] = None,
+    async def work_orders(self, info: Info[Context, None],
+                          start: Annotated[date | None, FROM] = None,
                           end: Annotated[date | None, TO] = None,
                           status: Annotated[WorkOrderStatus | None, STATUS] = None,
                           first: Page = DEFAULT_PAGE, after: After = None) -> Connection[WorkOrder]:

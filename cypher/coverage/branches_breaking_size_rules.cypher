@@ -1,6 +1,6 @@
 // Coverage: grid Party branches (active :IN a grid as of $asOf) in or below $unit; covered
 // when the branch has at least 3 full members and at most 50 members in all (active
-// :MEMBER_OF), the Party's rules for setting up a branch. One row per branch.
+// :MEMBER_OF), the Party's rules for setting up a branch. Counted per child unit (see hub/coverage.py).
 // 覆盖：网格党支部是否符合设置要求（正式党员不少于 3 名，党员不超过 50 名）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
@@ -11,11 +11,16 @@ WITH s, o, g, [(m:Member)-[x:MEMBER_OF]->(o)
                WHERE x.since <= $asOf AND (x.until IS NULL OR x.until > $asOf) | m.fullMember] AS flags
 WITH s, o, g, size([f IN flags WHERE f]) AS full, size(flags) AS members
 WITH o, full, members, full >= 3 AND members <= 50 AS covered,
-     head(COLLECT { MATCH (g)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN o.code AS code, o.name AS name, c.code AS child, c.name AS childName, covered,
+     head([p = (g)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH o.code AS code, o.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null
             WHEN full < 3 THEN '正式党员不足 3 名（' + toString(full) + ' 名）'
             ELSE '党员超过 50 名（' + toString(members) + ' 名），应分设支部' END AS reasonZh,
        CASE WHEN covered THEN null
             WHEN full < 3 THEN 'fewer than 3 full members (' + toString(full) + ')'
             ELSE 'more than 50 members (' + toString(members) + '), should be split' END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

@@ -1,6 +1,6 @@
 // Coverage: communities in or below $unit; covered when, as of $asOf, a member of a county
 // agency Party organisation (active :MEMBER_OF an agency_org) reports to the community
-// (active :REPORTS_TO). One row per community (see hub/coverage.py).
+// (active :REPORTS_TO). Counted per child unit (see hub/coverage.py).
 // 覆盖：社区是否有县直机关在职党员报到（乡镇吹哨、部门报到）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
@@ -12,7 +12,12 @@ WITH s, m, EXISTS {
     AND EXISTS { MATCH (p)-[r:MEMBER_OF]->(:PartyOrg {kind: 'agency_org'})
                  WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf) }
 } AS covered
-WITH m, covered, head(COLLECT { MATCH (m)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN m.code AS code, m.name AS name, c.code AS child, c.name AS childName, covered,
+WITH m, covered, head([p = (m)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH m.code AS code, m.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '没有县直机关在职党员到该社区报到' END AS reasonZh,
        CASE WHEN covered THEN null ELSE 'no agency Party member has reported to this community' END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

@@ -1,6 +1,6 @@
 // Coverage (组织覆盖): non-public enterprises in or below $unit; covered when a Party
 // organisation covers the enterprise as of $asOf (:COVERS, own / joint / attached).
-// One row per enterprise (see hub/coverage.py).
+// Counted per child unit (see hub/coverage.py).
 // 组织覆盖：非公企业是否有党组织（单独、联合组建或挂靠）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
@@ -10,8 +10,13 @@ WITH s, e, EXISTS {
   MATCH (:PartyOrg)-[c:COVERS]->(e)
   WHERE c.since <= $asOf AND (c.until IS NULL OR c.until > $asOf)
 } AS covered
-WITH e, covered, head(COLLECT { MATCH (e)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN e.code AS code, e.name AS name, c.code AS child, c.name AS childName, covered,
+WITH e, covered, head([p = (e)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH e.code AS code, e.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '企业没有党组织（单独、联合或挂靠）' END AS reasonZh,
        CASE WHEN covered THEN null
             ELSE 'no Party organisation (own, joint or attached) covers this enterprise' END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

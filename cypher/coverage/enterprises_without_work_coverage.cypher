@@ -1,6 +1,6 @@
 // Coverage (工作覆盖): non-public enterprises in or below $unit; covered when, as of $asOf,
 // a Party organisation covers the enterprise (:COVERS) or an instructor guides it (:GUIDES).
-// A gap has neither. One row per enterprise (see hub/coverage.py).
+// A gap has neither. Counted per child unit (see hub/coverage.py).
 // 工作覆盖：非公企业是否有党组织或党建指导员（两者皆无即为缺口）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
@@ -12,8 +12,13 @@ WITH s, e,
      EXISTS { MATCH (:Instructor)-[g:GUIDES]->(e)
               WHERE g.since <= $asOf AND (g.until IS NULL OR g.until > $asOf) } AS hasInstructor
 WITH e, hasOrg OR hasInstructor AS covered,
-     head(COLLECT { MATCH (e)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN e.code AS code, e.name AS name, c.code AS child, c.name AS childName, covered,
+     head([p = (e)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH e.code AS code, e.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '既无党组织也无党建指导员' END AS reasonZh,
        CASE WHEN covered THEN null
             ELSE 'neither a Party organisation nor an instructor' END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

@@ -1,6 +1,6 @@
 // Coverage: grids (active as of $asOf) in or below $unit that have at least one grid worker;
 // covered when one of them is full-time (专职) or dedicated (专属), a gap when all are
-// part-time (兼职). One row per grid (see hub/coverage.py).
+// part-time (兼职). Counted per child unit (see hub/coverage.py).
 // 覆盖：有网格员的网格是否有专职或专属网格员（仅兼职即为缺口）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
@@ -12,9 +12,14 @@ WITH s, g, [(w:GridWorker)-[v:SERVES]->(g)
 WHERE size(types) > 0
 WITH s, g, types, any(t IN types WHERE t IN ['full_time', 'dedicated']) AS covered
 WITH g, types, covered,
-     head(COLLECT { MATCH (g)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
+     head([p = (g)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null
             ELSE '仅有兼职网格员（' + toString(size(types)) + ' 名）' END AS reasonZh,
        CASE WHEN covered THEN null
             ELSE 'only part-time grid workers (' + toString(size(types)) + ')' END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

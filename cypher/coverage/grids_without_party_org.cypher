@@ -1,5 +1,5 @@
 // Coverage: grids (active as of $asOf) in or below $unit; covered when a grid Party branch
-// or group is tied to the grid by an active :IN. One row per grid (see hub/coverage.py).
+// or group is tied to the grid by an active :IN. Counted per child unit (see hub/coverage.py).
 // 覆盖：网格是否设有网格党组织（党支部或党小组）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
@@ -11,7 +11,12 @@ WITH s, g, EXISTS {
   WHERE o.kind IN ['grid_branch', 'grid_group']
     AND i.since <= $asOf AND (i.until IS NULL OR i.until > $asOf)
 } AS covered
-WITH g, covered, head(COLLECT { MATCH (g)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
+WITH g, covered, head([p = (g)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '网格内没有网格党支部或党小组' END AS reasonZh,
        CASE WHEN covered THEN null ELSE 'no grid Party branch or group in this grid' END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

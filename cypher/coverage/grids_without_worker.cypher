@@ -1,5 +1,5 @@
 // Coverage: grids (active as of $asOf) in or below $unit; covered when at least one grid
-// worker serves the grid (active :SERVES). One row per grid (see hub/coverage.py).
+// worker serves the grid (active :SERVES). Counted per child unit (see hub/coverage.py).
 // 覆盖：网格是否配有网格员。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
@@ -10,7 +10,12 @@ WITH s, g, EXISTS {
   MATCH (:GridWorker)-[v:SERVES]->(g)
   WHERE v.since <= $asOf AND (v.until IS NULL OR v.until > $asOf)
 } AS covered
-WITH g, covered, head(COLLECT { MATCH (g)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
+WITH g, covered, head([p = (g)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '网格没有网格员' END AS reasonZh,
        CASE WHEN covered THEN null ELSE 'no grid worker serves this grid' END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

@@ -1,6 +1,6 @@
 // Coverage: new-business-form worker stations opened by $asOf in or below $unit; covered
 // when the station offers all seven haves (七有); a gap names the haves it lacks.
-// One row per station (see hub/coverage.py).
+// Counted per child unit (see hub/coverage.py).
 // 覆盖：新业态劳动者驿站是否“七有”齐全；缺口列出所缺项目。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
@@ -14,8 +14,8 @@ WITH s, f, [x IN [[f.hasToilet, '厕所', 'toilet'],
                   [f.hasFirstAidKit, '急救药箱', 'first-aid kit'],
                   [f.hasSeats, '休息座椅', 'seats']]
             WHERE NOT coalesce(x[0], false)] AS missing
-WITH f, missing, head(COLLECT { MATCH (f)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN f.code AS code, f.name AS name, c.code AS child, c.name AS childName,
+WITH f, missing, head([p = (f)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH f.code AS code, f.name AS name, c.code AS child, c.name AS childName,
        size(missing) = 0 AS covered,
        CASE WHEN size(missing) = 0 THEN null
             ELSE '缺少：' + reduce(t = '', x IN missing | t + CASE t WHEN '' THEN '' ELSE '、' END + x[1])
@@ -23,3 +23,8 @@ RETURN f.code AS code, f.name AS name, c.code AS child, c.name AS childName,
        CASE WHEN size(missing) = 0 THEN null
             ELSE 'missing: ' + reduce(t = '', x IN missing | t + CASE t WHEN '' THEN '' ELSE ', ' END + x[2])
        END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

@@ -1,6 +1,6 @@
 // Coverage: administrative villages in or below $unit (communities are not counted, as in
 // F7); covered when a graduate holds an active placement there (:PLACED_IN as of $asOf).
-// One row per village (see hub/coverage.py).
+// Counted per child unit (see hub/coverage.py).
 // 覆盖：行政村是否有在任的到村任职大学生（不含社区，与 F7 一致）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
@@ -10,7 +10,12 @@ WITH s, v, EXISTS {
   MATCH (:Graduate)-[p:PLACED_IN]->(v)
   WHERE p.since <= $asOf AND (p.until IS NULL OR p.until > $asOf)
 } AS covered
-WITH v, covered, head(COLLECT { MATCH (v)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN v.code AS code, v.name AS name, c.code AS child, c.name AS childName, covered,
+WITH v, covered, head([p = (v)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH v.code AS code, v.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '没有在任的到村任职大学生' END AS reasonZh,
        CASE WHEN covered THEN null ELSE 'no graduate placed in this village' END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

@@ -1,15 +1,20 @@
 // Coverage: weak-and-lax (软弱涣散) cases designated by $asOf on Party organisations in or
 // below $unit; covered when the case was rectified (rectifiedOn <= $asOf).
-// One row per case (see hub/coverage.py); name = the organisation's name.
+// Counted per child unit (see hub/coverage.py); name = the organisation's name.
 // 覆盖：已认定的软弱涣散党组织是否已完成整顿提升。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
 MATCH (w:WeakLax)-[:CONCERNS]->(o:PartyOrg)-[:IN]->(t:Unit)
 WHERE w.designatedOn <= $asOf AND EXISTS { (t)-[:IN*0..3]->(s) }
 WITH s, w, o, t, w.rectifiedOn IS NOT NULL AND w.rectifiedOn <= $asOf AS covered
-WITH w, o, covered, head(COLLECT { MATCH (t)-[:IN*0..3]->(c:Unit)-[:IN]->(s) RETURN c LIMIT 1 }) AS c
-RETURN w.code AS code, o.name AS name, c.code AS child, c.name AS childName, covered,
+WITH w, o, covered, head([p = (t)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH w.code AS code, o.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null
             ELSE '软弱涣散尚未整顿提升（认定于 ' + toString(w.designatedOn) + '）' END AS reasonZh,
        CASE WHEN covered THEN null
             ELSE 'weak and lax, not yet rectified (designated ' + toString(w.designatedOn) + ')' END AS reasonEn
+WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
+     collect(CASE WHEN NOT covered
+                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+RETURN child, childName, total, coveredCount AS covered, gaps
+ORDER BY child

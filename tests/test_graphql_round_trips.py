@@ -1,0 +1,65 @@
+"""No N+1: the Cypher round trips of a request follow the depth of the query, not the sizes
+of its lists. The count comes from the response's `extensions.roundTrips`, which the test
+settings switch on (`debug_round_trips`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from tests.graphql_helpers import gql, round_trips
+
+TERRITORY = """
+query Territory($n: Int!) {
+  county(asOf: "2023-06-30") {
+    townships(first: $n) { nodes {
+      communities(first: $n) { nodes {
+        grids(first: $n) { totalCount nodes { code } } } } } } }
+}
+"""
+
+PEOPLE = """
+query People($n: Int!) {
+  units(kind: GRID, first: $n, asOf: "2023-06-30") { ... on UnitConnection { nodes {
+    ... on Grid { partyOrgs(first: $n) { nodes {
+      members(first: $n) { nodes {
+        households(first: $n) { totalCount nodes { code } } } } } } } } } }
+}
+"""
+
+
+def _grids(body: dict[str, Any]) -> int:
+    return sum(len(c["grids"]["nodes"])
+               for t in body["data"]["county"]["townships"]["nodes"]
+               for c in t["communities"]["nodes"])
+
+
+def _households(body: dict[str, Any]) -> int:
+    return sum(len(m["households"]["nodes"])
+               for g in body["data"]["units"]["nodes"]
+               for o in g["partyOrgs"]["nodes"]
+               for m in o["members"]["nodes"])
+
+
+async def test_territory_round_trips_do_not_grow_with_the_lists(
+        client: httpx.AsyncClient) -> None:
+    small, large = await gql(client, TERRITORY, n=1), await gql(client, TERRITORY, n=100)
+    assert _grids(small) == 1 and _grids(large) == 110
+    # one for the county, one per nested list: townships, communities, grids
+    assert round_trips(small) == round_trips(large) == 4
+    assert large["extensions"]["roundTrips"]["queries"] == [
+        "browse.children", "browse.children", "browse.children", "units.search"]
+
+
+async def test_people_round_trips_do_not_grow_with_the_lists(client: httpx.AsyncClient) -> None:
+    small, large = await gql(client, PEOPLE, n=1), await gql(client, PEOPLE, n=100)
+    assert _households(small) == 1 and _households(large) > 1000
+    assert round_trips(small) == round_trips(large) == 4
+    assert large["extensions"]["roundTrips"]["queries"] == [
+        "browse.member_households", "browse.org_members", "browse.party_orgs", "units.search"]
+
+
+async def test_a_whole_report_is_one_round_trip_per_figure(client: httpx.AsyncClient) -> None:
+    body = await gql(client, '{ countyReport(asOf: "2023-06-30") { figures { id } } }')
+    assert round_trips(body) == 26
