@@ -150,6 +150,8 @@ async def test_every_problem_is_reported_and_nothing_written(demo: Database,
     write_csv(tmp_path, "townships", [["ZT-T01", "一镇", "ZT", "2020-01-01"],
                                       ["ZT-T02", "二镇", "NOPE", "2020-01-01"],
                                       ["ZT-T03", "", "ZT", "2020-13-01"]])
+    # refers to a refused row: that row's problems are reported, not this reference again
+    write_csv(tmp_path, "villages", [["ZT-T03-V01", "村", "ZT-T03", "2020-01-01"]])
     write_csv(tmp_path, "grids", [["ZT-G1", "网格", "XC-T01-C01", "2021-01-01", "2020-01-01"]])
     write_csv(tmp_path, "members", [
         ["ZM1", "甲", "110105194912310021", "M", "1949-12-31", "是", "1975-01-01"],
@@ -172,7 +174,7 @@ async def test_every_problem_is_reported_and_nothing_written(demo: Database,
     }
     by_column = {p.column: p for p in problems if p.file == "townships.csv" and p.row == 3}
     assert "unknown code" in by_column["所属县(county)"].reason
-    assert await codes_present(demo, ["ZT", "ZT-T01", "ZT-G1", "ZM2"]) == set()
+    assert await codes_present(demo, ["ZT", "ZT-T01", "ZT-T03-V01", "ZT-G1", "ZM2"]) == set()
 
 
 async def test_unknown_files_and_columns_are_refused(demo: Database, tmp_path: Path) -> None:

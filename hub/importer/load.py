@@ -56,15 +56,22 @@ async def check(db: Database, path: Path, key: bytes) -> list[Located]:
     """Every row of the import, typed; ImportRejected listing all problems if any."""
     raw, problems = read(path)
     rows: list[Located] = []
+    refused: dict[str, str] = {}
     for kind in KINDS:
         for item in raw.get(kind.name, []):
             values = convert(kind, item, key, problems)
             if values is not None:
                 rows.append(Located(kind, item.file, item.line, dict(values)))
+            elif kind.label is not None and item.cells.get("code"):
+                # Already reported: do not report every row that refers to it as well.
+                code = item.cells["code"]
+                refused[code] = refused[code.upper()] = kind.label
     batch = duplicates(rows, problems)
     codes = sorted(wanted(rows, batch))
     found = await db.read("import.known", timeout=300.0, codes=codes) if codes else []
     graph = {str(r["code"]): set(r["labels"]) for r in found}
+    for code, label in refused.items():
+        graph.setdefault(code, {label})
     references(rows, batch, graph, problems)
     if not raw and not problems:
         problems.append(Problem(str(path), None, None, None,

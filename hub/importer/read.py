@@ -81,6 +81,8 @@ def _sheet_lines(rows: Iterable[tuple[object, ...]]) -> Iterator[tuple[int, list
 
 
 def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # Excel keeps every number as a float
     iso = getattr(value, "isoformat", None)
     if callable(iso):
         text = str(iso())
