@@ -27,6 +27,7 @@ from hub.importer.ids import (
 )
 from hub.importer.registry import BY_NAME
 from hub.seed import load_demo
+from hub.settings import Settings
 
 KEY = b"test-key"
 
@@ -225,3 +226,28 @@ async def test_import_a_workbook(demo: Database, tmp_path: Path, cleanup: list[s
     summary = await import_path(demo, path, key=KEY)
     assert summary.rows == 2
     assert await codes_present(demo, ["ZW", "ZW-T01"]) == {"ZW", "ZW-T01"}
+
+
+# --- entry points -----------------------------------------------------------------------
+
+async def test_demo_is_not_loaded_over_existing_data(demo: Database) -> None:
+    from hub.seed import load_demo_if_empty
+
+    notes = await load_demo_if_empty(demo)
+    assert len(notes) == 1 and "未载入" in notes[0] and "not loaded" in notes[0]
+
+
+async def test_cli_import_prints_progress_and_refuses_bad_data(
+        settings: Settings, demo: Database, tmp_path: Path, cleanup: list[str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from hub.cli import import_into
+
+    cleanup.append("ZC")
+    write_csv(tmp_path, "counties", [["ZC", "命令行县"]])
+    await import_into(settings, tmp_path)
+    out = capsys.readouterr().out
+    assert "检查 / checking" in out and "合计 / total: 1 行/rows, 新建/created 1" in out
+    write_csv(tmp_path, "townships", [["ZC-T01", "镇", "NOPE", "2020-01-01"]])
+    with pytest.raises(ImportRejected):
+        await import_into(settings, tmp_path)
+    assert await codes_present(demo, ["ZC-T01"]) == set()
