@@ -8,11 +8,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import secrets
-import stat
+from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 
+from hub.secrets import secret
 from hub.settings import PROJECT_ROOT
 
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -67,31 +66,12 @@ def mask_id(value: str) -> str:
     return value[:3] + "*" * (len(value) - 7) + value[-4:]
 
 
-class KeyFileError(ValueError):
-    pass
-
-
-def load_key(env: dict[str, str] | None = None) -> bytes:
-    """The hashing key: env HUB_HASH_KEY, else the 0600 file HUB_HASH_KEY_FILE or
+def load_key(env: Mapping[str, str] | None = None) -> bytes:
+    """The hashing key: env HUB_HASH_KEY, else the 0600 file named by HUB_HASH_KEY_FILE, else
     `.neo4j/hash.key` (made on first use, so a demo needs no setup and no key is committed).
     """
-    env = dict(os.environ) if env is None else env
-    raw = env.get("HUB_HASH_KEY")
-    if raw:
-        return raw.encode("utf-8")
-    path = Path(env.get("HUB_HASH_KEY_FILE") or DEFAULT_KEY_FILE)
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as out:
-            out.write(secrets.token_hex(32))
-    mode = stat.S_IMODE(path.stat().st_mode)
-    if mode & 0o077:
-        raise KeyFileError(f"{path}: 密钥文件权限应为 0600 / key file must be mode 0600 "
-                           f"(is {mode:o})")
-    key = path.read_text(encoding="utf-8").strip()
-    if not key:
-        raise KeyFileError(f"{path}: 密钥文件为空 / key file is empty")
+    key = secret(os.environ if env is None else env, "HUB_HASH_KEY", DEFAULT_KEY_FILE)
+    assert key is not None  # a local default is given, so there is always one
     return key.encode("utf-8")
 
 
