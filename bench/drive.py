@@ -1,0 +1,103 @@
+"""The load generator: a fixed number of concurrent clients, bounded by count and by time.
+
+Each client takes the next request, times it end to end (perf_counter, in this process),
+and moves on; the run ends at `requests` or `seconds`, whichever comes first. Parameters
+come from a seeded generator, so every system is asked the same sequence of townships.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bench import synth
+from bench.systems import Call
+from bench.workloads import BY_NAME, MIX, Workload
+
+
+@dataclass(frozen=True)
+class Sample:
+    """What one (system, workload, concurrency) run measured."""
+
+    requests: int
+    errors: int
+    seconds: float
+    p50_ms: float
+    p95_ms: float
+    throughput: float
+    first_error: str | None = None
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+Pick = Callable[[random.Random], tuple[Workload, dict[str, Any]]]
+
+
+def fixed(workload: Workload, scale: synth.Scale) -> Pick:
+    return lambda rnd: (workload, workload.params(rnd, scale))
+
+
+def mixed(scale: synth.Scale) -> Pick:
+    def pick(rnd: random.Random) -> tuple[Workload, dict[str, Any]]:
+        w = BY_NAME[rnd.choice(MIX)]
+        return w, w.params(rnd, scale)
+
+    return pick
+
+
+async def run(call: Call, pick: Pick, concurrency: int, requests: int, seconds: float,
+              seed: int = 8) -> Sample:
+    rnd = random.Random(seed)
+    plan = [pick(rnd) for _ in range(requests)]
+    latencies: list[float] = []
+    errors: list[str] = []
+    next_index = 0
+    deadline = time.perf_counter() + seconds
+
+    async def client() -> None:
+        nonlocal next_index
+        while next_index < len(plan) and time.perf_counter() < deadline:
+            workload, params = plan[next_index]
+            next_index += 1
+            t0 = time.perf_counter()
+            try:
+                await call(workload, params)
+            except Exception as exc:  # a failed request is counted and reported, not fatal
+                errors.append(f"{type(exc).__name__}: {exc}"[:400])
+                continue
+            latencies.append(time.perf_counter() - t0)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(concurrency)))
+    elapsed = time.perf_counter() - started
+    done = len(latencies)
+    return Sample(requests=done, errors=len(errors), seconds=elapsed,
+                  p50_ms=1000 * statistics.median(latencies) if latencies else float("nan"),
+                  p95_ms=1000 * percentile(latencies, 0.95),
+                  throughput=done / elapsed if elapsed else 0.0,
+                  first_error=errors[0] if errors else None)
+
+
+async def warm(call: Call, pick: Pick, times: int) -> list[str]:
+    """Let caches, plans and JITs settle before timing; return the errors met on the way
+    (a cold plan on a busy machine can outlast a transaction timeout once)."""
+    rnd = random.Random(99)
+    errors = []
+    for _ in range(times):
+        workload, params = pick(rnd)
+        try:
+            await call(workload, params)
+        except Exception as exc:  # reported by the caller; the timed runs count their own
+            errors.append(f"{type(exc).__name__}: {exc}"[:400])
+    return errors

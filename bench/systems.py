@@ -1,0 +1,151 @@
+"""The three systems under test, each behind one `call(workload, params)`:
+
+(a) the hub, run by uvicorn in a subprocess, asked over HTTP with a county-role bearer token;
+(b) @neo4j/graphql (bench/neo4j-graphql/server.mjs) in a Node subprocess, over HTTP;
+(c) the hub's own Cypher through the async driver, no GraphQL, in this process.
+Everything listens on and talks to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench import env
+from bench.workloads import ACTIVE, AS_OF, Workload
+from hub.auth import Authenticator
+from hub.db import Database
+from hub.principal import Role
+from hub.settings import PROJECT_ROOT, Settings
+
+NG_DIR = PROJECT_ROOT / "bench" / "neo4j-graphql"
+Call = Callable[[Workload, dict[str, Any]], Awaitable[None]]
+SYSTEMS = ("hub", "neo4j-graphql", "raw")
+
+
+class WorkloadFailed(RuntimeError):
+    pass
+
+
+@dataclass
+class Process:
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def _spawn(cmd: list[str], extra_env: dict[str, str], log: Path, cwd: Path) -> Process:
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("ab") as fh:
+        proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **extra_env}, stdout=fh,
+                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    return Process(proc, log)
+
+
+def _wait_http(url: str, proc: Process, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.proc.poll() is not None:
+            raise RuntimeError(f"{url}: server exited; see {proc.log}")
+        try:
+            httpx.get(url, timeout=2.0)
+            return
+        except httpx.TransportError:
+            time.sleep(0.3)
+    proc.stop()
+    raise RuntimeError(f"{url}: not ready after {timeout:.0f}s; see {proc.log}")
+
+
+def start_hub(uri: str, password: str, port: int, log: Path) -> tuple[Process, str]:
+    """The hub against `uri`; returns the process and a county-role bearer token."""
+    secret = secrets.token_urlsafe(32)
+    proc = _spawn([sys.executable, "-m", "bench.hubserver"],
+                  {"NEO4J_URI": uri, "NEO4J_PASSWORD": password, "HUB_PORT": str(port),
+                   "HUB_JWT_SECRET": secret, "HUB_MAX_DEPTH": "12",
+                   # The same transaction timeout as the raw path's, for all three alike.
+                   "HUB_TX_TIMEOUT": "60"}, log, PROJECT_ROOT)
+    _wait_http(f"http://127.0.0.1:{port}/healthz", proc)
+    base = Settings.from_env({})
+    auth = Authenticator.from_settings(Settings(
+        neo4j_uri=uri, neo4j_user="neo4j", neo4j_password=password, neo4j_database="neo4j",
+        state_dir=base.state_dir, api_keys_file=None, secret_env={"HUB_JWT_SECRET": secret}))
+    return proc, auth.mint("bench", Role.COUNTY, None)
+
+
+def start_neo4j_graphql(uri: str, password: str, port: int, log: Path) -> Process:
+    if not (NG_DIR / "node_modules").exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=NG_DIR, check=True)
+    proc = _spawn(["node", "server.mjs"], {"NEO4J_URI": uri, "NEO4J_PASSWORD": password,
+                                           "PORT": str(port)}, log, NG_DIR)
+    _wait_http(f"http://127.0.0.1:{port}/?query=%7B__typename%7D", proc)
+    return proc
+
+
+def _checked(body: dict[str, Any]) -> dict[str, Any]:
+    if body.get("errors"):
+        raise WorkloadFailed(str(body["errors"])[:600])
+    return body
+
+
+def graphql_call(client: httpx.AsyncClient, system: str) -> Call:
+    async def call(w: Workload, params: dict[str, Any]) -> None:
+        if system == "hub":
+            doc, variables = w.hub, {**params, "asOf": AS_OF.isoformat()}
+        else:
+            doc, variables = w.neo4j_graphql, {**params, "active": ACTIVE}
+        resp = await client.post("/graphql" if system == "hub" else "/",
+                                 json={"query": doc, "variables": variables})
+        resp.raise_for_status()
+        _checked(resp.json())
+
+    return call
+
+
+def raw_call(db: Database) -> Call:
+    async def call(w: Workload, params: dict[str, Any]) -> None:
+        await w.raw(db, params)
+
+    return call
+
+
+@asynccontextmanager
+async def clients(uris: dict[str, str], password: str, out: Path, hub_port: int = 48000,
+                  ng_port: int = 48100, concurrency: int = 8
+                  ) -> AsyncIterator[dict[str, Call]]:
+    """All three systems, each against the Bolt URI named for it, for the block's length."""
+    hub, token = start_hub(uris["hub"], password, hub_port, out / "hub.log")
+    ng: Process | None = None
+    try:
+        ng = start_neo4j_graphql(uris["neo4j-graphql"], password, ng_port,
+                                 out / "neo4j-graphql.log")
+        limits = httpx.Limits(max_connections=concurrency * 2)
+        hub_http = httpx.AsyncClient(base_url=f"http://127.0.0.1:{hub_port}", limits=limits,
+                                     headers={"Authorization": f"Bearer {token}"}, timeout=120)
+        ng_http = httpx.AsyncClient(base_url=f"http://127.0.0.1:{ng_port}", limits=limits,
+                                    timeout=120)
+        db_cm: AbstractAsyncContextManager[Database] = env.database(uris["raw"], password)
+        async with hub_http, ng_http, db_cm as db:
+            yield {"hub": graphql_call(hub_http, "hub"),
+                   "neo4j-graphql": graphql_call(ng_http, "neo4j-graphql"),
+                   "raw": raw_call(db)}
+    finally:
+        hub.stop()
+        if ng is not None:
+            ng.stop()

@@ -1,0 +1,184 @@
+"""The workloads, each written three ways: a hub GraphQL document, an @neo4j/graphql document
+over typeDefs.graphql, and the hub's own Cypher files run through the driver in the order and
+grouping the hub's DataLoaders run them (the floor: the same Cypher, no GraphQL).
+
+All three ask for the same rows: the same page sizes, ordered by code, relationships active
+as of the same date.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bench import synth
+from hub.db import Database, Row
+
+AS_OF = date(2025, 6, 30)
+PAGE, ORGS, MEMBERS = 20, 10, 20
+ACTIVE: dict[str, Any] = {"since": {"lte": AS_OF.isoformat()},
+                          "OR": [{"until": {"eq": None}}, {"until": {"gt": AS_OF.isoformat()}}]}
+Raw = Callable[[Database, dict[str, Any]], Awaitable[int]]
+
+
+@dataclass(frozen=True)
+class Workload:
+    name: str
+    title: str
+    township_scoped: bool
+    hub: str
+    neo4j_graphql: str
+    raw: Raw
+    params: Callable[[random.Random, synth.Scale], dict[str, Any]]
+
+
+def _fill(doc: str, **values: object) -> str:
+    """Put page sizes and fragments into a document (GraphQL's braces rule out str.format)."""
+    for key, value in values.items():
+        doc = doc.replace(f"<<{key}>>", str(value))
+    return doc
+
+
+def _page(**extra: Any) -> dict[str, Any]:
+    return {"asOf": AS_OF, "offset": 0, "scope": None, **extra}
+
+
+def _codes(rows: list[Row]) -> list[str]:
+    return [item["code"] for row in rows for item in row["items"]]
+
+
+MEMBER_FIELDS_HUB = "members(first: <<n>>) { totalCount nodes { code gender fullMember joinedOn } }"
+BY_CODE = "sort: [{node: {code: ASC}}]"
+
+
+def _conn(field: str, first: int, inner: str, node_where: str = "") -> str:
+    where = "{edge: $active" + (f", node: {node_where}" if node_where else "") + "}"
+    return (f"{field}Connection(where: {where}, first: {first}, {BY_CODE}) "
+            f"{{ totalCount edges {{ node {{ {inner} }} }} }}")
+
+
+_NG_MEMBERS = _conn("members", MEMBERS, "code gender fullMember joinedOn")
+_NG_ORGS = _conn("partyOrgs", ORGS, "code name kind " + _NG_MEMBERS)
+BROWSE_HUB = _fill("""query Browse($code: String!, $asOf: Date!) {
+  unit(code: $code, asOf: $asOf) { ... on Township { code name
+    villages(first: <<p>>) { totalCount nodes { code name
+      partyOrgs(first: <<o>>) { totalCount nodes { code name orgKind <<m>> } } } }
+    communities(first: <<p>>) { totalCount nodes { code name
+      grids(first: <<p>>) { totalCount nodes { code name
+        partyOrgs(first: <<o>>) { totalCount nodes { code name orgKind <<m>> } } } } } } } }
+}""", p=PAGE, o=ORGS, m=MEMBER_FIELDS_HUB.replace("<<n>>", str(MEMBERS)))
+BROWSE_NG = _fill("""query Browse($code: String!, $active: SpanWhere!) {
+  townships(where: {code: {eq: $code}}) { code name
+    <<v>>
+    <<c>> } }""", v=_conn("villages", PAGE, "code name " + _NG_ORGS),
+    c=_conn("communities", PAGE, "code name " + _conn("grids", PAGE, "code name " + _NG_ORGS)))
+
+
+async def browse_raw(db: Database, p: dict[str, Any]) -> int:
+    """The hub's waves: unit, its villages and communities, their orgs and grids, members."""
+    await db.read("units.by_code", codes=[p["code"]], asOf=AS_OF, scope=None)
+    villages, communities = await asyncio.gather(
+        db.read("browse.children", parents=[p["code"]], label="Village", nameLike=None,
+                **_page(limit=PAGE)),
+        db.read("browse.children", parents=[p["code"]], label="Community", nameLike=None,
+                **_page(limit=PAGE)))
+    v_orgs, grids = await asyncio.gather(
+        db.read("browse.party_orgs", parents=_codes(villages), kinds=None, **_page(limit=ORGS)),
+        db.read("browse.children", parents=_codes(communities), label="Grid", nameLike=None,
+                **_page(limit=PAGE)))
+    _, g_orgs = await asyncio.gather(
+        db.read("browse.org_members", parents=_codes(v_orgs), **_page(limit=MEMBERS)),
+        db.read("browse.party_orgs", parents=_codes(grids), kinds=None, **_page(limit=ORGS)))
+    await db.read("browse.org_members", parents=_codes(g_orgs), **_page(limit=MEMBERS))
+    return 8
+
+
+LOOKUP_HUB = """query Lookup($code: String!, $asOf: Date!) {
+  unit(code: $code, asOf: $asOf) { ... on Grid { code name kind
+    parent { code name kind parent { code name kind parent { code name kind } } } } } }"""
+LOOKUP_NG = _fill("""query Lookup($code: String!, $active: SpanWhere!) {
+  grids(where: {code: {eq: $code}}) { code name
+    <<chain>> } }""", chain=_conn("community", 1, "code name " + _conn(
+    "township", 1, "code name " + _conn("county", 1, "code name"))))
+
+
+async def lookup_raw(db: Database, p: dict[str, Any]) -> int:
+    """A unit by code, then its parent three times (the hub's `parent` loader)."""
+    await db.read("units.by_code", codes=[p["code"]], asOf=AS_OF, scope=None)
+    code = p["code"]
+    for _ in range(3):
+        rows = await db.read("browse.parents", codes=[code], asOf=AS_OF, scope=None)
+        code = rows[0]["parentCode"]
+    return 4
+
+
+def _coverage_hub(dimension: str, gaps: bool) -> str:
+    gap_part = "gaps { totalCount nodes { code name childName reasonEn } }" if gaps else ""
+    by_child = "" if gaps else "byChild { code name total covered ratio }"
+    return _fill("""query Coverage($code: String!, $asOf: Date!) {
+  coverage(dimension: <<d>>, unit: $code, asOf: $asOf, first: <<p>>) {
+    ... on Coverage { whole { total covered ratio } <<c>> <<g>> } } }""",
+                 d=dimension, p=PAGE, c=by_child, g=gap_part)
+
+
+def _coverage_raw(query: str) -> Raw:
+    async def run(db: Database, p: dict[str, Any]) -> int:
+        await db.read("units.by_code", codes=[p["code"]], asOf=AS_OF, scope=None)
+        await db.read(query, unit=p["code"], asOf=AS_OF, scope=None)
+        return 2
+
+    return run
+
+
+GRID_GAPS_NG = _fill("""query GridGaps($code: String!) {
+  grids(where: {community: {some: {township: {some: {code: {eq: $code}}}}},
+                partyOrgs: {none: {kind: {in: ["grid_branch", "grid_group"]}}}},
+        limit: <<p>>, sort: [{code: ASC}]) { code name community { code name } } }""", p=PAGE)
+ENTERPRISE_GAPS_NG = _fill("""query EnterpriseGaps($code: String!) {
+  enterprises(where: {township: {some: {code: {eq: $code}}},
+                      partyOrgs: {none: {}}, instructors: {none: {}}},
+              limit: <<p>>, sort: [{code: ASC}]) { code name industry } }""", p=PAGE)
+RATIO_NG = _fill("""query Ratio($code: String!, $active: SpanWhere!) {
+  counties(where: {code: {eq: $code}}) { code
+    townshipsConnection(where: {edge: $active}, <<s>>) { edges { node { code name
+      communities { grids { code
+        partyOrgsConnection(where: {edge: $active,
+            node: {kind: {in: ["grid_branch", "grid_group"]}}}) { totalCount } } } } } } } }""",
+                 s=BY_CODE)
+
+
+def _township(rnd: random.Random, scale: synth.Scale) -> dict[str, Any]:
+    return {"code": f"{scale.top_code}-T{rnd.randint(1, scale.townships):03d}"}
+
+
+def _grid(rnd: random.Random, scale: synth.Scale) -> dict[str, Any]:
+    t = _township(rnd, scale)["code"]
+    c = rnd.randint(1, synth.COMMUNITIES)
+    return {"code": f"{t}-C{c:02d}-G{rnd.randint(1, synth.GRIDS_PER_COMMUNITY):02d}"}
+
+
+def _top(rnd: random.Random, scale: synth.Scale) -> dict[str, Any]:
+    return {"code": scale.top_code}
+
+
+WORKLOADS = [
+    Workload("browse", "browse one township 4 levels deep", True, BROWSE_HUB, BROWSE_NG,
+             browse_raw, _township),
+    Workload("lookup", "point lookup: a grid and its chain up to the county", True,
+             LOOKUP_HUB, LOOKUP_NG, lookup_raw, _grid),
+    Workload("grid_gaps", "gap list: grids without a grid Party org (one township)", True,
+             _coverage_hub("GRIDS_WITHOUT_PARTY_ORG", True), GRID_GAPS_NG,
+             _coverage_raw("coverage.grids_without_party_org"), _township),
+    Workload("enterprise_gaps", "gap list: enterprises without coverage (one township)", True,
+             _coverage_hub("ENTERPRISES_WITHOUT_WORK_COVERAGE", True), ENTERPRISE_GAPS_NG,
+             _coverage_raw("coverage.enterprises_without_work_coverage"), _township),
+    Workload("ratio", "grid Party-org coverage ratio per township, whole graph", False,
+             _coverage_hub("GRIDS_WITHOUT_PARTY_ORG", False), RATIO_NG,
+             _coverage_raw("coverage.grids_without_party_org"), _top),
+]
+BY_NAME = {w.name: w for w in WORKLOADS}
+MIX = ["browse", "lookup", "lookup", "lookup", "grid_gaps", "enterprise_gaps"]
