@@ -7,7 +7,6 @@ text is what a user pastes into Neo4j Browser, its rows `{part, value}` are the 
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from enum import Enum
 from typing import Annotated
@@ -17,7 +16,6 @@ from strawberry.types import Info
 
 from hub.context import Context
 from hub.cypher import Query
-from hub.db import Row
 
 ASOF = strawberry.argument(description="截至日期（默认今天）/ as of (default today)")
 
@@ -91,17 +89,12 @@ def figure_id(query: Query) -> str:
 
 
 async def compute(info: Info[Context, None], day: date, ids: set[str] | None) -> list[Figure]:
-    """Run the figure queries (all, or those in `ids`) concurrently, in figure order."""
+    """Run the figure queries (all, or those in `ids`), in figure order."""
     wanted = [q for q in info.context.db.queries.group("figures")
               if ids is None or figure_id(q) in ids]
-    # A few at a time: all 26 at once would make each wait on the others past its timeout.
-    gate = asyncio.Semaphore(4)
-
-    async def run(query: Query) -> list[Row]:
-        async with gate:
-            return await info.context.db.read(query.name, asOf=day)
-
-    results = await asyncio.gather(*(run(q) for q in wanted))
+    # One after another: run together, the heavier figures (F6 merges every cadre's tenure)
+    # wait on the others past the transaction timeout on a busy server.
+    results = [await info.context.db.read(q.name, asOf=day) for q in wanted]
     figures = []
     for query, rows in zip(wanted, results, strict=True):
         parts = [FigurePart(name=str(r["part"]), value=float(r["value"])) for r in rows]
