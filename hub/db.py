@@ -5,7 +5,8 @@ of round trips per request (the no-N+1 promise is tested by that count).
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -13,6 +14,7 @@ import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 from hub.cypher import Queries
+from hub.errors import QueryTimeout
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -42,6 +44,17 @@ def track(counter: RoundTrips) -> contextvars.Token[RoundTrips | None]:
 
 def untrack(token: contextvars.Token[RoundTrips | None]) -> None:
     _current.reset(token)
+
+
+@asynccontextmanager
+async def _timeouts(name: str, seconds: float) -> AsyncIterator[None]:
+    """Turn Neo4j's "transaction timed out" into the hub's own error, which clients may see."""
+    try:
+        yield
+    except neo4j.exceptions.ClientError as exc:
+        if exc.code and "TransactionTimedOut" in exc.code:
+            raise QueryTimeout(query=name, seconds=seconds) from exc
+        raise
 
 
 def _count(name: str) -> None:
@@ -89,23 +102,25 @@ class Database:
     async def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run a named read query in one round trip; rows as plain dicts."""
         _count(name)
-        records, _, _ = await self.driver.execute_query(
-            self._query(name, timeout),
-            params,
-            database_=self.database,
-            routing_=RoutingControl.READ,
-        )
+        async with _timeouts(name, self.timeout if timeout is None else timeout):
+            records, _, _ = await self.driver.execute_query(
+                self._query(name, timeout),
+                params,
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            )
         return [r.data() for r in records]
 
     async def write(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run a named write query in its own transaction (retried on transient errors)."""
         _count(name)
-        records, _, _ = await self.driver.execute_query(
-            self._query(name, timeout),
-            params,
-            database_=self.database,
-            routing_=RoutingControl.WRITE,
-        )
+        async with _timeouts(name, self.timeout if timeout is None else timeout):
+            records, _, _ = await self.driver.execute_query(
+                self._query(name, timeout),
+                params,
+                database_=self.database,
+                routing_=RoutingControl.WRITE,
+            )
         return [r.data() for r in records]
 
     async def in_write_tx(
@@ -121,5 +136,6 @@ class Database:
         async def unit(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx, self.queries, tx_timeout))
 
-        async with self.driver.session(database=self.database) as session:
+        async with (_timeouts("write transaction", tx_timeout),
+                    self.driver.session(database=self.database) as session):
             return await session.execute_write(neo4j.unit_of_work(timeout=tx_timeout)(unit))

@@ -10,6 +10,7 @@ message in Chinese and English.
     ├── Neo4jUnavailable           a Neo4j that does not answer, or refuses the credentials
     ├── SecretError                a secret missing, empty, or in a file others can read
     ├── Unauthenticated            no credentials, or credentials that do not hold
+    ├── QueryTimeout               a Cypher transaction cut off by the hub's time limit
     ├── InputError                 a request or file the hub refuses (see hub.importer)
     │   ├── PageTooLarge           `first` above Limits.max_page_size
     │   ├── BadCursor              an `after` cursor the hub did not issue
@@ -109,6 +110,14 @@ class Unauthenticated(HubError):
 
     def detail(self) -> str:
         return str(self.fields.get("reason", ""))
+
+
+class QueryTimeout(HubError):
+    zh = "查询超时，请缩小范围或稍后重试"
+    en = "query timed out; narrow it or try again later"
+
+    def detail(self) -> str:
+        return f"{self.fields.get('query')} > {self.fields.get('seconds')}s"
 
 
 class InputError(HubError):
