@@ -68,7 +68,7 @@ class AllowanceCase:
 
 @strawberry.type(description="离任补贴判定结果 / who qualifies for the departure allowance")
 class Allowance:
-    as_of: date = strawberry.field(description="截至日期 / as of")
+    as_of: date = strawberry.field(description="截至日期 / as of this date")
     rule: AllowanceRuleInfo = strawberry.field(description="所用条件 / the thresholds applied")
     qualified: int = strawberry.field(description="符合条件人数 / cadres who qualify")
     cases: Connection[AllowanceCase] = strawberry.field(

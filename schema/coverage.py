@@ -55,7 +55,7 @@ class Coverage:
         description="覆盖口径（中文）/ what counts as covered, Chinese")
     definition_en: str = strawberry.field(
         description="覆盖口径（英文）/ what counts as covered, English")
-    as_of: date = strawberry.field(description="截至日期 / as of")
+    as_of: date = strawberry.field(description="截至日期 / as of this date")
     unit: Unit = strawberry.field(description="分析的单位 / the unit measured")
     query: str = strawberry.field(
         description="所用 Cypher（可粘贴到 Neo4j Browser）/ the Cypher used")

@@ -41,8 +41,8 @@ class Figure:
 @strawberry.type(
     description="县级党建工作报告（由图谱计算）/ the county report, computed from the graph")
 class CountyReport:
-    as_of: date = strawberry.field(description="截至日期 / as of")
-    figures: list[Figure] = strawberry.field(description="F1–F26 / the figures")
+    as_of: date = strawberry.field(description="截至日期 / as of this date")
+    figures: list[Figure] = strawberry.field(description="F1–F26 各数字 / the report's figures")
 
 
 @strawberry.input(description="报告所称的数字 / a figure as a report claims it")
@@ -75,7 +75,7 @@ class ClaimCheck:
 
 @strawberry.type(description="报告核对结果 / a report's claims held against the graph")
 class AuditReport:
-    as_of: date = strawberry.field(description="截至日期 / as of")
+    as_of: date = strawberry.field(description="截至日期 / as of this date")
     checks: list[ClaimCheck] = strawberry.field(
         description="全部核对，按输入顺序 / every claim, in order")
     borne_out: list[ClaimCheck] = strawberry.field(

@@ -70,18 +70,22 @@ async def _orders(info: Info[Context, None], parent: Unit, start: date | None, e
 ORG_KINDS = strawberry.argument(description="党组织类型（空为全部）/ kinds wanted (null: all)")
 
 
-@strawberry.type(description="县 / the county")
-class County(Unit):
-    @resolver("乡（镇）/ townships")
-    async def townships(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
-                        first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Township]:
-        return await _children(info, self, UnitKind.TOWNSHIP, name, first, after)
-
-    @resolver("县级党组织（行业、机关等），可按类型筛选 / county-level Party organisations")
+@strawberry.interface(description="地域单位：县、乡镇、村、社区、网格 / "
+                                  "a territorial unit: county, township, village, community, grid")
+class Territory(Unit):
+    @resolver("所在地的党组织，可按类型筛选 / Party organisations tied to this unit, by kind")
     async def party_orgs(self, info: Info[Context, None],
                          kinds: Annotated[list[OrgKind] | None, ORG_KINDS] = None,
                          first: Page = DEFAULT_PAGE, after: After = None) -> Connection[PartyOrg]:
         return await _orgs(info, self, kinds, first, after)
+
+
+@strawberry.type(description="县 / the county")
+class County(Territory):
+    @resolver("乡（镇）/ townships")
+    async def townships(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
+                        first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Township]:
+        return await _children(info, self, UnitKind.TOWNSHIP, name, first, after)
 
     @resolver("县直部门单位 / departments")
     async def departments(self, info: Info[Context, None],
@@ -91,7 +95,7 @@ class County(Unit):
 
 
 @strawberry.type(description="乡（镇）/ a township")
-class Township(Unit):
+class Township(Territory):
     @resolver("行政村 / administrative villages")
     async def villages(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
                        first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Village]:
@@ -101,12 +105,6 @@ class Township(Unit):
     async def communities(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
                           first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Community]:
         return await _children(info, self, UnitKind.COMMUNITY, name, first, after)
-
-    @resolver("乡镇党委等 / the township's Party organisations")
-    async def party_orgs(self, info: Info[Context, None],
-                         kinds: Annotated[list[OrgKind] | None, ORG_KINDS] = None,
-                         first: Page = DEFAULT_PAGE, after: After = None) -> Connection[PartyOrg]:
-        return await _orgs(info, self, kinds, first, after)
 
     @resolver("辖区内的非公企业 / non-public enterprises in the township")
     async def enterprises(self, info: Info[Context, None], first: Page = DEFAULT_PAGE,
@@ -123,13 +121,7 @@ class Township(Unit):
 
 
 @strawberry.type(description="行政村 / an administrative village")
-class Village(Unit):
-    @resolver("村党组织 / the village's Party organisations")
-    async def party_orgs(self, info: Info[Context, None],
-                         kinds: Annotated[list[OrgKind] | None, ORG_KINDS] = None,
-                         first: Page = DEFAULT_PAGE, after: After = None) -> Connection[PartyOrg]:
-        return await _orgs(info, self, kinds, first, after)
-
+class Village(Territory):
     @resolver("村内的户 / households of the village")
     async def households(self, info: Info[Context, None], first: Page = DEFAULT_PAGE,
                          after: After = None) -> Connection[Household]:
@@ -138,27 +130,15 @@ class Village(Unit):
 
 
 @strawberry.type(description="社区 / a community")
-class Community(Unit):
+class Community(Territory):
     @resolver("网格 / grids")
     async def grids(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
                     first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Grid]:
         return await _children(info, self, UnitKind.GRID, name, first, after)
 
-    @resolver("社区党组织（“大党委”）/ the community's Party organisations")
-    async def party_orgs(self, info: Info[Context, None],
-                         kinds: Annotated[list[OrgKind] | None, ORG_KINDS] = None,
-                         first: Page = DEFAULT_PAGE, after: After = None) -> Connection[PartyOrg]:
-        return await _orgs(info, self, kinds, first, after)
-
 
 @strawberry.type(description="网格 / a grid")
-class Grid(Unit):
-    @resolver("网格党组织（党支部、党小组）/ grid Party organisations")
-    async def party_orgs(self, info: Info[Context, None],
-                         kinds: Annotated[list[OrgKind] | None, ORG_KINDS] = None,
-                         first: Page = DEFAULT_PAGE, after: After = None) -> Connection[PartyOrg]:
-        return await _orgs(info, self, kinds, first, after)
-
+class Grid(Territory):
     @resolver("网格员 / grid workers")
     async def workers(self, info: Info[Context, None], first: Page = DEFAULT_PAGE,
                       after: After = None) -> Connection[GridWorker]:

@@ -1,0 +1,44 @@
+"""Every type, field and argument of the schema is described, in Chinese and English
+(Federation's own `_Service`, `_Any` and `_entities` are Strawberry's, and left out)."""
+
+from __future__ import annotations
+
+import re
+
+from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLNamedType, GraphQLScalarType
+
+from hub.graphql_app import build_schema
+from hub.settings import Settings
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]{3,}")
+BUILT_IN = {"String", "Int", "Float", "Boolean", "ID", "Date"}
+
+
+def bilingual(text: str | None) -> bool:
+    return bool(text) and bool(CHINESE.search(text or "")) and bool(LATIN.search(text or ""))
+
+
+def test_every_type_field_and_argument_is_described_in_both_languages() -> None:
+    schema = build_schema(Settings.from_env({}))._schema
+    missing: list[str] = []
+    for name, kind in schema.type_map.items():
+        if name.startswith("_") or (isinstance(kind, GraphQLScalarType) and name in BUILT_IN):
+            continue
+        named: GraphQLNamedType = kind
+        if not bilingual(named.description):
+            missing.append(name)
+        if isinstance(kind, GraphQLEnumType):
+            continue
+        fields = getattr(kind, "fields", {})
+        for field_name, field in fields.items():
+            if field_name.startswith("_"):
+                continue
+            if not bilingual(field.description):
+                missing.append(f"{name}.{field_name}")
+            if isinstance(kind, GraphQLInputObjectType):
+                continue
+            for arg_name, arg in field.args.items():
+                if not bilingual(arg.description):
+                    missing.append(f"{name}.{field_name}({arg_name})")
+    assert missing == []
