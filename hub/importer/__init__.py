@@ -8,6 +8,6 @@
 """
 
 from hub.importer.load import Summary, import_path
-from hub.importer.problems import ImportRejected, Problem
+from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 
-__all__ = ["ImportRejected", "Problem", "Summary", "import_path"]
+__all__ = ["ImportRejected", "ImportTooLarge", "Problem", "Summary", "import_path"]

@@ -11,11 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import neo4j
+
 from hub.db import Database, Tx
 from hub.importer.cells import convert
 from hub.importer.checks import Located, duplicates, references, wanted
 from hub.importer.ids import load_key
-from hub.importer.problems import ImportRejected, Problem
+from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.read import read
 from hub.importer.registry import KINDS
 
@@ -107,7 +109,12 @@ async def import_path(db: Database, path: Path, progress: Progress | None = None
             summary.kinds.append(part)
         return summary
 
-    summary = await db.in_write_tx(work, timeout=timeout)
+    try:
+        summary = await db.in_write_tx(work, timeout=timeout)
+    except neo4j.exceptions.TransientError as exc:
+        if "MemoryPoolOutOfMemory" not in (exc.code or ""):
+            raise
+        raise ImportTooLarge(rows=len(rows)) from exc
     for line in summary.lines():
         say(line)
     return summary

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hub.errors import InputError
+from hub.errors import HubError, InputError
 
 
 @dataclass(frozen=True)
@@ -44,3 +44,14 @@ class ImportRejected(InputError):
         more = f"\n  … 另有 {len(problems) - 200} 个 / {len(problems) - 200} more" if len(
             problems) > 200 else ""
         return f"{len(problems)} 个问题 / problems:\n{shown}{more}"
+
+
+class ImportTooLarge(HubError):
+    """The import did not fit in one transaction's memory; nothing was written."""
+
+    zh = "导入数据过大，单个事务内存不足，未写入任何数据"
+    en = "the import does not fit in one transaction's memory; nothing was written"
+
+    def detail(self) -> str:
+        return (f"{self.fields.get('rows')} 行/rows; 请增大 NEO4J_HEAP 或分批导入 / raise "
+                f"NEO4J_HEAP (dbms.memory.transaction.total.max) or import in parts")
