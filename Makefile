@@ -28,3 +28,10 @@ lint: $(STAMP)
 clean-neo4j:
 	@$(VENV)/bin/hub neo4j stop || true
 	rm -rf .neo4j/run .neo4j/test
+
+# The side-by-side benchmark (issue 8): the hub, @neo4j/graphql and raw Cypher at the county,
+# prefecture and province scales (loaded once into .neo4j/bench-<scale>); see docs/performance.md.
+# `make bench BENCH_ARGS="--scales county"` for one scale.
+bench: $(STAMP)
+	@$(VENV)/bin/hub neo4j fetch
+	@$(VENV)/bin/python -m bench run $(BENCH_ARGS)

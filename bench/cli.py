@@ -2,6 +2,7 @@
 
     python -m bench run [--scales county,prefecture,province]   load what is missing, measure
     python -m bench load --scale county                         generate and load one scale
+    python -m bench profile --scale county --workload grid_gaps  where one workload's time goes
 
 A run writes bench/out/<timestamp>.json and bench/out/<timestamp>.svg and prints the table.
 """
@@ -58,9 +59,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_run.add_argument("--seconds", type=float, default=8.0, help="per phase, at most")
     p_run.add_argument("--warmup", type=int, default=5)
     p_run.add_argument("--out", default=str(OUT))
+    p_prof = sub.add_parser("profile", help="cProfile the hub and PROFILE its Cypher")
+    p_prof.add_argument("--scale", choices=sorted(synth.SCALES), required=True)
+    p_prof.add_argument("--workload", required=True)
+    p_prof.add_argument("--requests", type=int, default=50)
     args = parser.parse_args(argv)
     if args.command == "load":
         asyncio.run(_load(args.scale))
+    elif args.command == "profile":
+        from bench.profile import profile
+
+        print(asyncio.run(profile(args.scale, args.workload, args.requests)))
     else:
         _run(args)
     return 0

@@ -89,12 +89,16 @@ async def run(call: Call, pick: Pick, concurrency: int, requests: int, seconds: 
                   first_error=errors[0] if errors else None)
 
 
-async def warm(call: Call, pick: Pick, times: int) -> list[str]:
+async def warm(call: Call, pick: Pick, times: int, seconds: float = 20.0) -> list[str]:
     """Let caches, plans and JITs settle before timing; return the errors met on the way
-    (a cold plan on a busy machine can outlast a transaction timeout once)."""
+    (a cold plan on a busy machine can outlast a transaction timeout once). At least one
+    request, then at most `times` or `seconds`."""
     rnd = random.Random(99)
     errors = []
-    for _ in range(times):
+    deadline = time.perf_counter() + seconds
+    for i in range(times):
+        if i and time.perf_counter() > deadline:
+            break
         workload, params = pick(rnd)
         try:
             await call(workload, params)

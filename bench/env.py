@@ -56,6 +56,8 @@ async def running(scale: synth.Scale, say: Callable[[str], None]
                 (srv.home / "bench-loaded").write_text(_stamp(scale))
             else:
                 loaded = await report(db, scale, loaded_now=False)
+            past = synth.history(scale)
+            await db.write("bench.ensure_history", member=past["member"], org=past["org"])
         yield srv, loaded
     finally:
         srv.stop()

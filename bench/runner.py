@@ -10,7 +10,9 @@ mixed load at that concurrency.
 from __future__ import annotations
 
 import asyncio
+import os
 import platform
+import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,9 +49,10 @@ def machine() -> dict[str, Any]:
     cpu = next((ln.split(":", 1)[1].strip() for ln in
                 Path("/proc/cpuinfo").read_text().splitlines() if ln.startswith("model name")),
                platform.processor())
-    import os
-
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(mem) / 2**20, 1),
+    rev = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True,
+                         text=True, check=False, cwd=Path(__file__).parent).stdout.strip()
+    return {"revision": rev, "cpu": cpu, "cores": os.cpu_count(),
+            "memory_gib": round(int(mem) / 2**20, 1),
             "os": platform.platform(), "python": platform.python_version(),
             "load_average_at_start": list(os.getloadavg())}
 
@@ -69,7 +72,8 @@ async def count_round_trips(srv_port: int, password: str, out: Path, scale: synt
                     pick = drive.fixed(w, scale)
                     await drive.warm(calls[system], pick, 1)
                     before = counters[system].runs
-                    failed = await drive.warm(calls[system], pick, COUNT_REQUESTS)
+                    failed = await drive.warm(calls[system], pick, COUNT_REQUESTS,
+                                              seconds=float("inf"))
                     if failed:
                         progress(f"  round trips of {system}/{w.name}: {failed[0]}\n")
                         continue

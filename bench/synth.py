@@ -189,6 +189,11 @@ def _enterprises(scale: Scale, number: int, tc: str, rnd: random.Random, t: Town
             "enterprises": guided[i * per:(i + 1) * per], "since": START})
 
 
+def history(scale: Scale) -> dict[str, str]:
+    """An ended membership: the first member of township 1 was once in its committee."""
+    return {"member": f"M{scale.top_code}0010000" + "0", "org": f"P-{scale.top_code}-T001"}
+
+
 def townships(scale: Scale, first: int = 1) -> Iterator[Township]:
     for number in range(first, scale.townships + 1):
         yield township(scale, number)

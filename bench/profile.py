@@ -1,0 +1,117 @@
+"""Profiles behind the performance notes: where a workload's time goes, not a guess.
+
+    python -m bench profile --scale county --workload grid_gaps [--requests 50]
+
+Two views of one workload on one scale's database:
+- the hub in this process (the real app over an in-process ASGI transport) under cProfile,
+  so the Python side of a request is split into GraphQL execution, driver and hub code;
+- Neo4j's own PROFILE of every Cypher query the raw path runs, with the operators, their rows
+  and database hits, so the cost inside the database is seen growing (or not) with scale.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import pstats
+import random
+import secrets
+from typing import Any
+
+import httpx
+import neo4j
+
+from bench import env, synth
+from bench.load import progress
+from bench.workloads import AS_OF, BY_NAME, Workload
+from hub.app import create_app
+from hub.auth import Authenticator
+from hub.db import Database
+from hub.principal import Role
+from hub.settings import Settings
+
+
+async def hub_profile(uri: str, password: str, w: Workload, scale: synth.Scale,
+                      requests: int) -> str:
+    secret = secrets.token_urlsafe(32)
+    base = Settings.from_env({})
+    settings = Settings(neo4j_uri=uri, neo4j_user="neo4j", neo4j_password=password,
+                        neo4j_database="neo4j", state_dir=base.state_dir, api_keys_file=None,
+                        secret_env={"HUB_JWT_SECRET": secret})
+    token = Authenticator.from_settings(settings).mint("bench", Role.COUNTY, None)
+    app = create_app(settings)
+    rnd = random.Random(8)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub",
+                                     headers={"Authorization": f"Bearer {token}"}) as http:
+            body = {"query": w.hub, "variables": {**w.params(rnd, scale),
+                                                  "asOf": AS_OF.isoformat()}}
+            for _ in range(3):
+                (await http.post("/graphql", json=body)).raise_for_status()
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(requests):
+                body["variables"] = {**w.params(rnd, scale), "asOf": AS_OF.isoformat()}
+                (await http.post("/graphql", json=body)).raise_for_status()
+            profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(30)
+    return out.getvalue()
+
+
+class _Profiling(Database):
+    """Runs each named read with PROFILE and keeps the plan, instead of counting rows."""
+
+    plans: list[tuple[str, Any]]
+
+    async def read(self, name: str, timeout: float | None = None, **params: Any
+                   ) -> list[dict[str, Any]]:
+        async with self.driver.session(database=self.database) as session:
+            result = await session.run("PROFILE " + self.queries[name].text, params)
+            rows = [r.data() async for r in result]
+            summary = await result.consume()
+        self.plans.append((name, summary.profile))
+        return rows
+
+
+def _plan_lines(plan: Any, depth: int = 0) -> list[str]:
+    args = plan.get("args", {})
+    line = (f"{'  ' * depth}{plan['operatorType']:<40} rows {plan.get('rows', 0):>8}  "
+            f"db hits {plan.get('dbHits', 0):>9}  {str(args.get('Details', ''))[:90]}")
+    lines = [line]
+    for child in plan.get("children", []):
+        lines.extend(_plan_lines(child, depth + 1))
+    return lines
+
+
+async def cypher_profile(uri: str, password: str, w: Workload, scale: synth.Scale) -> str:
+    driver = neo4j.AsyncGraphDatabase.driver(uri, auth=("neo4j", password),
+                                             notifications_min_severity="OFF")
+    try:
+        async with env.database(uri, password) as plain:
+            db = _Profiling(driver, "neo4j", plain.queries, 60.0)
+            db.plans = []
+            await w.raw(db, w.params(random.Random(8), scale))
+    finally:
+        await driver.close()
+    text = []
+    for name, plan in db.plans:
+        total = _total_hits(plan)
+        text.append(f"== {name}: {total:,} db hits")
+        text.extend(_plan_lines(plan))
+    return "\n".join(text)
+
+
+def _total_hits(plan: Any) -> int:
+    return int(plan.get("dbHits", 0)) + sum(_total_hits(c) for c in plan.get("children", []))
+
+
+async def profile(scale_name: str, workload: str, requests: int) -> str:
+    scale, w = synth.SCALES[scale_name], BY_NAME[workload]
+    async with env.running(scale, progress) as (srv, _):
+        py = await hub_profile(srv.uri, srv.password(), w, scale, requests)
+        cy = await cypher_profile(srv.uri, srv.password(), w, scale)
+    return (f"# {workload} on {scale_name}: hub under cProfile, {requests} requests\n{py}\n"
+            f"# {workload} on {scale_name}: Neo4j PROFILE of the raw path's queries\n{cy}\n")
