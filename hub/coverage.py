@@ -42,8 +42,10 @@ class Entry:
     zh: str
     en: str
 
-    def query(self, dimension: Dimension) -> str:
-        return f"coverage.{dimension.value}"
+
+def query_name(dimension: Dimension) -> str:
+    """The dimension's Cypher file: `cypher/coverage/<value>.cypher`."""
+    return f"coverage.{dimension.value}"
 
 
 REGISTRY: dict[Dimension, Entry] = {

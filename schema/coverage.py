@@ -94,7 +94,7 @@ async def coverage(
     found = await info.context.loaders.lookup("units.by_code").load(LookupKey(unit, day))
     if found is None:
         return UnitNotFound.of(unit)
-    name = engine.REGISTRY[dimension].query(dimension)
+    name = engine.query_name(dimension)
     rows = await info.context.db.read(name, unit=unit, asOf=day, scope=info.context.scope)
     outcome = engine.tally(found["code"], found["name"], rows)
     entry = engine.REGISTRY[dimension]

@@ -1,5 +1,6 @@
-"""Every type, field and argument of the schema is described, in Chinese and English
-(Federation's own `_Service`, `_Any` and `_entities` are Strawberry's, and left out)."""
+"""The schema's own promises, checked without a database: every type, field and argument is
+described in Chinese and English (Federation's `_Service`, `_Any` and `_entities` are
+Strawberry's, and left out), and every coverage dimension has its Cypher file."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import re
 
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLNamedType, GraphQLScalarType
 
+from hub.coverage import REGISTRY, Dimension, query_name
+from hub.cypher import Queries
 from hub.graphql_app import build_schema
 from hub.settings import Settings
 
@@ -42,3 +45,11 @@ def test_every_type_field_and_argument_is_described_in_both_languages() -> None:
                 if not bilingual(arg.description):
                     missing.append(f"{name}.{field_name}({arg_name})")
     assert missing == []
+
+
+def test_every_coverage_dimension_has_its_cypher_file() -> None:
+    queries = Queries()
+    assert set(REGISTRY) == set(Dimension)
+    for dimension in Dimension:
+        text = queries[query_name(dimension)].text
+        assert all(p in text for p in ("$unit", "$scope", "$asOf")), dimension
