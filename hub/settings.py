@@ -111,6 +111,9 @@ class Settings:
             ide_enabled=_flag(env, "HUB_IDE", True),
             introspection_enabled=_flag(env, "HUB_INTROSPECTION", True),
             limits=limits,
+            allowance_config=Path(env.get("HUB_ALLOWANCE_CONFIG")
+                                  or PROJECT_ROOT / "config" / "allowance.toml"),
+            debug_round_trips=_flag(env, "HUB_DEBUG_ROUND_TRIPS", False),
             jwt_algorithm=env.get("HUB_JWT_ALGORITHM") or "HS256",
             jwt_public_key_file=Path(env["HUB_JWT_PUBLIC_KEY_FILE"])
             if env.get("HUB_JWT_PUBLIC_KEY_FILE") else None,

@@ -13,7 +13,7 @@ import pytest
 
 from hub.allowance import AllowanceRule, judge, merge_spans, months_between
 from hub.errors import ConfigError
-from hub.settings import PROJECT_ROOT
+from hub.settings import PROJECT_ROOT, Settings
 from tests.graphql_helpers import REPORT_DAY, data
 
 ALLOWANCE = """
@@ -107,3 +107,13 @@ def test_spans_merge_and_months_count_whole_months() -> None:
     assert not judge(AllowanceRule(), date(2020, 2, 28), row).age_ok
     verdict = judge(AllowanceRule(), date(2020, 2, 29), row)
     assert verdict.total_months == 121 and verdict.qualifies
+
+
+def test_the_config_path_and_the_round_trip_report_are_settings() -> None:
+    settings = Settings.from_env({"HUB_ALLOWANCE_CONFIG": "/etc/county/allowance.toml",
+                                  "HUB_DEBUG_ROUND_TRIPS": "1"})
+    assert settings.allowance_config == Path("/etc/county/allowance.toml")
+    assert settings.debug_round_trips
+    default = Settings.from_env({})
+    assert default.allowance_config == PROJECT_ROOT / "config" / "allowance.toml"
+    assert not default.debug_round_trips
