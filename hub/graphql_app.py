@@ -71,6 +71,11 @@ class CountRoundTrips(SchemaExtension):
         return {"roundTrips": {"count": trips.count, "queries": sorted(trips.names)}}
 
 
+def _plain(value: object) -> object:
+    """A field of an error as JSON can carry it (dates, paths become text)."""
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+
 class MaskUnexpected(SchemaExtension):
     """Pass purposeful errors through, mask the rest with an incident id."""
 
@@ -88,7 +93,8 @@ class MaskUnexpected(SchemaExtension):
             return error
         if isinstance(original, HubError):
             return GraphQLError(original.message(), nodes=error.nodes, path=error.path,
-                                extensions={"code": type(original).__name__, **original.fields})
+                                extensions={"code": type(original).__name__,
+                                            **{k: _plain(v) for k, v in original.fields.items()}})
         incident = uuid.uuid4().hex[:12]
         log.error("incident %s at %s", incident, error.path, exc_info=original)
         return GraphQLError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.graphql_helpers import REPORT_DAY, data
+from tests.graphql_helpers import REPORT_DAY, data, gql
 
 STATS = """
 query Stats($start: Date, $end: Date) {
@@ -52,3 +52,11 @@ async def test_a_period_counts_only_its_own_steps(client: httpx.AsyncClient) -> 
                         end="2030-12-31"))["workOrderStats"]["total"]
     assert whole["routed"] > before["routed"]
     assert after["routed"] == whole["routed"] - before["routed"]
+
+
+async def test_a_period_that_ends_before_it_starts_is_refused(client: httpx.AsyncClient) -> None:
+    body = await gql(client, STATS, start="2023-06-30", end="2023-01-01")
+    error = body["errors"][0]
+    assert error["extensions"] == {"code": "BadPeriod", "start": "2023-06-30",
+                                   "end": "2023-01-01"}
+    assert "invalid period" in error["message"]
