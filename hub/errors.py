@@ -16,6 +16,7 @@ message in Chinese and English.
     │   ├── BadCursor              an `after` cursor the hub did not issue
     │   └── BadPeriod              a period whose end is before its start
     ├── UnitNotFound               no unit with that code within the caller's jurisdiction
+    ├── NotPermitted               the caller's role may not ask this at all
     └── ConfigError                a configuration file the hub cannot use (allowance rule)
 
 GraphQL shows the first two kinds of request error as typed results (schema/errors.py); any
@@ -166,3 +167,11 @@ class ConfigError(HubError):
 
     def detail(self) -> str:
         return f"{self.fields.get('path')}: {self.fields.get('reason')}"
+
+
+class NotPermitted(HubError):
+    zh = "当前角色无权进行此操作"
+    en = "your role may not do this"
+
+    def detail(self) -> str:
+        return f"{self.fields.get('what')} (role {self.fields.get('role')})"

@@ -21,9 +21,10 @@ OPEN_PREFIXES = ("/static/",)
 
 
 def is_ide_page(conn: HTTPConnection) -> bool:
-    """A browser asking for the IDE page itself (GET, HTML), not for data."""
+    """A browser asking for the IDE page itself (GET, HTML), not for data, while the IDE is on."""
     return (conn.scope.get("method") == "GET" and conn.url.path == "/graphql"
-            and "text/html" in conn.headers.get("accept", ""))
+            and "text/html" in conn.headers.get("accept", "")
+            and bool(conn.scope["app"].state.shared.settings.ide_enabled))
 
 
 def principal_of(conn: HTTPConnection) -> Principal:

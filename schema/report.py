@@ -16,6 +16,7 @@ from strawberry.types import Info
 
 from hub.context import Context
 from hub.cypher import Query
+from hub.errors import NotPermitted
 
 ASOF = strawberry.argument(description="截至日期（默认今天）/ as of (default today)")
 
@@ -103,10 +104,21 @@ async def compute(info: Info[Context, None], day: date, ids: set[str] | None) ->
     return sorted(figures, key=lambda f: int(f.id[1:]))
 
 
+def county_wide(info: Info[Context, None], what: str) -> None:
+    """The report's figures are the whole county's: a township or grid may not read them.
+
+    The service role may: figures are aggregates, with no person in them.
+    """
+    principal = info.context.principal
+    if principal.scope is not None:
+        raise NotPermitted(what=what, role=principal.role.value)
+
+
 async def county_report(info: Info[Context, None],
                         as_of: Annotated[date | None, ASOF] = None) -> CountyReport:
     """报告全部数字 / every figure of the report, with definition and query."""
     day = as_of or info.context.today
+    county_wide(info, "countyReport")
     return CountyReport(as_of=day, figures=await compute(info, day, None))
 
 
@@ -134,6 +146,7 @@ async def audit_report(
 ) -> AuditReport:
     """核对报告数字 / which claims the graph bears out, values side by side."""
     day = as_of or info.context.today
+    county_wide(info, "auditReport")
     figures = {f.id: f for f in await compute(info, day, {c.id for c in claims})}
     checks = [check(c, figures) for c in claims]
     return AuditReport(as_of=day, checks=checks,

@@ -216,3 +216,35 @@ async def test_a_slow_query_is_cut_off_with_a_clear_error(
     assert error["extensions"]["code"] == "QueryTimeout"
     assert "查询超时" in error["message"] and "timed out" in error["message"]
     assert not leaks(body)
+
+
+@pytest.mark.parametrize(("role", "unit"), [("township", OWN), ("grid", "XC-T01-C01-G01")])
+async def test_county_wide_figures_are_closed_below_the_county(
+    client: httpx.AsyncClient, bearer: Headers, role: str, unit: str
+) -> None:
+    for query in ('{ countyReport(asOf: "2023-06-30") { figures { id value } } }',
+                  '{ auditReport(claims: [{id: "F12", value: 110}]) { __typename } }'):
+        body = await gql(client, query, bearer(role, unit))
+        assert body["data"] is None
+        assert body["errors"][0]["extensions"]["code"] == "NotPermitted"
+    service = await data(client, '{ countyReport(asOf: "2023-06-30") { figures { id } } }',
+                         bearer("service"))
+    assert len(service["countyReport"]["figures"]) == 26
+
+
+async def test_introspection_and_the_ide_can_be_turned_off(
+    settings: Settings, demo: Database, bearer: Headers
+) -> None:
+    closed = replace(settings, introspection_enabled=False, ide_enabled=False)
+    app = create_app(closed)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub",
+                                     headers=bearer("county")) as http:
+            body = (await http.post("/graphql", json={"query": "{ __schema { types { name } } }"}
+                                    )).json()
+            page = await http.get("/graphql", headers={"Accept": "text/html"})
+            works = (await http.post("/graphql", json={"query": "{ county { code } }"})).json()
+    assert body["data"] is None and "introspection" in body["errors"][0]["message"].lower()
+    assert page.status_code != 200 or "graphiql" not in page.text.lower()
+    assert works["data"]["county"]["code"] == "XC"
