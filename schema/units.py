@@ -9,13 +9,14 @@ object carries the `asOf` date it was asked for, which its own lists inherit.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from hub.context import Context
 from hub.db import Row
+from schema.federation import UnitEntity
 from schema.kinds import OrgKind, Unit, UnitKind, kind_of, resolver
 from schema.orders import WorkOrder, WorkOrderStatus, work_order
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, child_page, connection
@@ -30,7 +31,6 @@ from schema.people import (
     worker,
 )
 
-U = TypeVar("U", bound=Unit)
 NAME = strawberry.argument(description="名称包含 / name contains")
 FROM = strawberry.argument(description="上报日期起（含）/ reported on or after")
 TO = strawberry.argument(description="上报日期止（含）/ reported on or before")
@@ -80,8 +80,11 @@ class Territory(Unit):
         return await _orgs(info, self, kinds, first, after)
 
 
-@strawberry.type(description="县 / the county")
-class County(Territory):
+@strawberry.federation.type(keys=["code"], description="县 / the county")
+class County(Territory, UnitEntity):
+    name: str = strawberry.federation.field(
+        shareable=True, description="名称（可与其他子图共享）/ name, shareable")
+
     @resolver("乡（镇）/ townships")
     async def townships(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
                         first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Township]:
@@ -94,8 +97,11 @@ class County(Territory):
         return await _children(info, self, UnitKind.DEPARTMENT, name, first, after)
 
 
-@strawberry.type(description="乡（镇）/ a township")
-class Township(Territory):
+@strawberry.federation.type(keys=["code"], description="乡（镇）/ a township")
+class Township(Territory, UnitEntity):
+    name: str = strawberry.federation.field(
+        shareable=True, description="名称（可与其他子图共享）/ name, shareable")
+
     @resolver("行政村 / administrative villages")
     async def villages(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
                        first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Village]:
@@ -120,8 +126,11 @@ class Township(Territory):
         return await _orders(info, self, start, end, status, first, after)
 
 
-@strawberry.type(description="行政村 / an administrative village")
-class Village(Territory):
+@strawberry.federation.type(keys=["code"], description="行政村 / an administrative village")
+class Village(Territory, UnitEntity):
+    name: str = strawberry.federation.field(
+        shareable=True, description="名称（可与其他子图共享）/ name, shareable")
+
     @resolver("村内的户 / households of the village")
     async def households(self, info: Info[Context, None], first: Page = DEFAULT_PAGE,
                          after: After = None) -> Connection[Household]:
@@ -129,16 +138,22 @@ class Village(Territory):
         return connection(page, lambda r: household(r, self.as_of))
 
 
-@strawberry.type(description="社区 / a community")
-class Community(Territory):
+@strawberry.federation.type(keys=["code"], description="社区 / a community")
+class Community(Territory, UnitEntity):
+    name: str = strawberry.federation.field(
+        shareable=True, description="名称（可与其他子图共享）/ name, shareable")
+
     @resolver("网格 / grids")
     async def grids(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
                     first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Grid]:
         return await _children(info, self, UnitKind.GRID, name, first, after)
 
 
-@strawberry.type(description="网格 / a grid")
-class Grid(Territory):
+@strawberry.federation.type(keys=["code"], description="网格 / a grid")
+class Grid(Territory, UnitEntity):
+    name: str = strawberry.federation.field(
+        shareable=True, description="名称（可与其他子图共享）/ name, shareable")
+
     @resolver("网格员 / grid workers")
     async def workers(self, info: Info[Context, None], first: Page = DEFAULT_PAGE,
                       after: After = None) -> Connection[GridWorker]:
@@ -152,8 +167,11 @@ class Grid(Territory):
         return connection(page, lambda r: household(r, self.as_of))
 
 
-@strawberry.type(description="党组织 / a Party organisation")
-class PartyOrg(Unit):
+@strawberry.federation.type(keys=["code"], description="党组织 / a Party organisation")
+class PartyOrg(Unit, UnitEntity):
+    name: str = strawberry.federation.field(
+        shareable=True, description="名称（可与其他子图共享）/ name, shareable")
+
     org_kind: OrgKind | None = strawberry.field(description="党组织类型 / kind of organisation")
     industry: str | None = strawberry.field(
         description="行业（行业党组织）/ industry (industry orgs)")
@@ -177,8 +195,11 @@ class PartyOrg(Unit):
         return await _units(info, self, "browse.org_enterprises", first, after)
 
 
-@strawberry.type(description="非公有制经济组织 / a non-public enterprise")
-class Enterprise(Unit):
+@strawberry.federation.type(keys=["code"], description="非公有制经济组织 / a non-public enterprise")
+class Enterprise(Unit, UnitEntity):
+    name: str = strawberry.federation.field(
+        shareable=True, description="名称（可与其他子图共享）/ name, shareable")
+
     industry: str | None = strawberry.field(description="行业 / industry")
     size: int | None = strawberry.field(description="职工人数 / employees")
 
@@ -195,8 +216,11 @@ class Enterprise(Unit):
         return await _units(info, self, "browse.enterprise_orgs", first, after)
 
 
-@strawberry.type(description="部门单位 / a department")
-class Department(Unit):
+@strawberry.federation.type(keys=["code"], description="部门单位 / a department")
+class Department(Unit, UnitEntity):
+    name: str = strawberry.federation.field(
+        shareable=True, description="名称（可与其他子图共享）/ name, shareable")
+
     @resolver("流转至本部门的事件工单 / work orders routed to it")
     async def work_orders(self, info: Info[Context, None],
                           start: Annotated[date | None, FROM] = None,
@@ -206,9 +230,10 @@ class Department(Unit):
         return await _orders(info, self, start, end, status, first, after)
 
 
-@strawberry.type(description="农民专业合作社 / a farmers' cooperative")
-class Cooperative(Unit):
-    pass
+@strawberry.federation.type(keys=["code"], description="农民专业合作社 / a farmers' cooperative")
+class Cooperative(Unit, UnitEntity):
+    name: str = strawberry.federation.field(
+        shareable=True, description="名称（可与其他子图共享）/ name, shareable")
 
 
 TYPES: dict[UnitKind, type[Unit]] = {
