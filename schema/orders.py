@@ -18,6 +18,7 @@ from hub.allowance import as_date
 from hub.context import Context
 from hub.db import Row
 from hub.errors import BadPeriod
+from schema.federation import WorkOrderEntity
 
 ACCEPTANCE = ("受理率 = 受理工单数 ÷ 流转工单数 / "
               "acceptance rate = accepted orders ÷ routed orders")
@@ -37,13 +38,13 @@ class WorkOrderStatus(Enum):
     CLOSED = "closed"  # 办结 / closed
 
 
-@strawberry.type(description="事件工单 / an event work order")
-class WorkOrder:
+@strawberry.federation.type(keys=["code"], description="事件工单 / an event work order")
+class WorkOrder(WorkOrderEntity):
     code: str = strawberry.field(description="工单编号 / order number")
-    title: str | None = strawberry.field(description="事由 / title")
+    title: str | None = strawberry.federation.field(shareable=True, description="事由 / title")
     category: str | None = strawberry.field(description="类别 / category")
     reported_on: date | None = strawberry.field(description="上报日期 / reported on")
-    status: str | None = strawberry.field(
+    status: str | None = strawberry.federation.field(shareable=True,
         description="当前状态（最后一步）/ status of the last step")
 
 

@@ -28,7 +28,8 @@ FIRST = strawberry.argument(description="每页条数（不超过上限）/ page
 AFTER = strawberry.argument(description="从该游标之后开始 / start after this cursor")
 
 
-@strawberry.type(description="分页信息 / where this page sits in the whole list")
+@strawberry.federation.type(
+    shareable=True, description="分页信息 / where this page sits in the whole list")
 class PageInfo:
     has_next_page: bool = strawberry.field(description="后面还有 / more rows follow")
     end_cursor: str | None = strawberry.field(

@@ -111,7 +111,10 @@ class Query:
         resolver=work_order_stats,
         description="事件工单统计：流转、受理、退回、办结及比率 / "
                     "work-order figures and rates over a period")
-    departure_allowance = strawberry.field(
+    # Cadres' personal eligibility is for the county's organisation department, which
+    # uses the hub itself: kept out of the composed (supergraph) API.
+    departure_allowance = strawberry.federation.field(
+        inaccessible=True,
         resolver=departure_allowance,
         description="村干部离任补贴资格（F6）/ the departure-allowance rule (F6)")
     county_report = strawberry.field(
