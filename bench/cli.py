@@ -63,9 +63,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_prof.add_argument("--scale", choices=sorted(synth.SCALES), required=True)
     p_prof.add_argument("--workload", required=True)
     p_prof.add_argument("--requests", type=int, default=50)
+    p_md = sub.add_parser("markdown", help="a run's JSON as the tables of performance.md")
+    p_md.add_argument("json")
     args = parser.parse_args(argv)
     if args.command == "load":
         asyncio.run(_load(args.scale))
+    elif args.command == "markdown":
+        import json
+
+        from bench.report import markdown, scaling
+
+        payload = json.loads(Path(args.json).read_text(encoding="utf-8"))
+        print(markdown(payload) + "\n\n" + scaling(payload))
     elif args.command == "profile":
         from bench.profile import profile
 

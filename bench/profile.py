@@ -16,23 +16,52 @@ import io
 import pstats
 import random
 import secrets
+import time
 from typing import Any
 
 import httpx
 import neo4j
+from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.federation.schema import Schema
 
 from bench import env, synth
 from bench.load import progress
 from bench.workloads import AS_OF, BY_NAME, Workload
+from hub import graphql_app
 from hub.app import create_app
 from hub.auth import Authenticator
 from hub.db import Database
 from hub.principal import Role
 from hub.settings import Settings
 
+_BUILD_SCHEMA = graphql_app.build_schema
+
+
+def _with_caches(settings: Settings) -> Schema:
+    """The hub's schema plus Strawberry's parse and validation caches (an experiment)."""
+    schema = _BUILD_SCHEMA(settings)
+    schema.extensions = (*schema.extensions, ParserCache, ValidationCache)
+    return schema
+
 
 async def hub_profile(uri: str, password: str, w: Workload, scale: synth.Scale,
                       requests: int) -> str:
+    """Milliseconds per request in process, as the hub is and with the caches; then cProfile."""
+    lines = []
+    for label, caches in (("as is", False), ("with ParserCache + ValidationCache", True)):
+        if caches:
+            graphql_app.build_schema = _with_caches
+        try:
+            ms, _ = await _hub_requests(uri, password, w, scale, requests, profile=False)
+        finally:
+            graphql_app.build_schema = _BUILD_SCHEMA
+        lines.append(f"hub in process, {label}: {ms:.1f} ms per request (mean of {requests})")
+    _, text = await _hub_requests(uri, password, w, scale, requests, profile=True)
+    return "\n".join(lines) + "\n" + text
+
+
+async def _hub_requests(uri: str, password: str, w: Workload, scale: synth.Scale,
+                        requests: int, profile: bool) -> tuple[float, str]:
     secret = secrets.token_urlsafe(32)
     base = Settings.from_env({})
     settings = Settings(neo4j_uri=uri, neo4j_user="neo4j", neo4j_password=password,
@@ -50,15 +79,20 @@ async def hub_profile(uri: str, password: str, w: Workload, scale: synth.Scale,
             for _ in range(3):
                 (await http.post("/graphql", json=body)).raise_for_status()
             profiler = cProfile.Profile()
-            profiler.enable()
+            started = time.perf_counter()
+            if profile:
+                profiler.enable()
             for _ in range(requests):
                 body["variables"] = {**w.params(rnd, scale), "asOf": AS_OF.isoformat()}
                 (await http.post("/graphql", json=body)).raise_for_status()
             profiler.disable()
+            elapsed = time.perf_counter() - started
+    if not profile:
+        return 1000 * elapsed / requests, ""
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
     stats.sort_stats("cumulative").print_stats(30)
-    return out.getvalue()
+    return 1000 * elapsed / requests, out.getvalue()
 
 
 class _Profiling(Database):

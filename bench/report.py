@@ -101,3 +101,64 @@ def svg(results: list[ScaleResult], title: str) -> str:
                    f'y="{height - 5}">{s}</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def markdown(payload: dict[str, Any]) -> str:
+    """The tables of docs/performance.md, from a run's JSON (figures copied, never typed)."""
+    out = []
+    for r in payload["scales"]:
+        load = r["load"]
+        out.append(f"\n### {r['scale']}: {load['townships']} townships, "
+                   f"{load['households']:,} households, {load['nodes']:,} nodes + "
+                   f"{load['relationships']:,} relationships = {load['elements']:,} elements\n")
+        out.append("| workload | system | p50 ms (c=1) | p95 ms (c=1) | p95 ms (c=8) | "
+                   "req/s (c=8) | round trips |")
+        out.append("|---|---|---:|---:|---:|---:|---:|")
+        names = list(r["latency"]) + [n for n in r["throughput"] if n not in r["latency"]]
+        for name in names:
+            for s in SYSTEMS:
+                lat = r["latency"].get(name, {}).get(s, {})
+                thr = r["throughput"].get(name, {}).get(s, {})
+                trips = r["round_trips"].get(s, {}).get(name)
+                out.append(f"| {name} | {s} | {_f(lat.get('p50_ms'))} | "
+                           f"{_f(lat.get('p95_ms'))} | {_f(thr.get('p95_ms'))} | "
+                           f"{_f(thr.get('throughput'))} | "
+                           f"{'' if trips is None else f'{trips:g}'} |")
+        out.append("\n| workload | hub/raw p95 c=1 | hub/raw p95 c=8 | "
+                   "@neo4j/graphql/hub p95 c=1 | @neo4j/graphql/hub p95 c=8 |")
+        out.append("|---|---:|---:|---:|---:|")
+        for name in names:
+            q = r["ratios"].get(name, {})
+            out.append(f"| {name} | {_f(q.get('hub/raw p95 c1'), 2)} | "
+                       f"{_f(q.get('hub/raw p95 cN'), 2)} | "
+                       f"{_f(q.get('neo4j-graphql/hub p95 c1'), 2)} | "
+                       f"{_f(q.get('neo4j-graphql/hub p95 cN'), 2)} |")
+    return "\n".join(out)
+
+
+def scaling(payload: dict[str, Any]) -> str:
+    """p50 and p95 (c=1) of every workload and system at each scale, and largest ÷ smallest."""
+    scales = payload["scales"]
+    if len(scales) < 2:
+        return ""
+    first, last = scales[0], scales[-1]
+    head = " | ".join(f"{r['scale']} p50 / p95" for r in scales)
+    out = [f"| workload | system | {head} | p95 {last['scale']} ÷ {first['scale']} |",
+           "|---|---|" + "---:|" * (len(scales) + 1)]
+    for name in first["latency"]:
+        for s in SYSTEMS:
+            cells = []
+            for r in scales:
+                lat = r["latency"].get(name, {}).get(s, {})
+                cells.append(f"{_f(lat.get('p50_ms'))} / {_f(lat.get('p95_ms'))}")
+            a = first["latency"].get(name, {}).get(s, {}).get("p95_ms")
+            b = last["latency"].get(name, {}).get(s, {}).get("p95_ms")
+            growth = _ratio(float(b), float(a)) if a and b else float("nan")
+            out.append(f"| {name} | {s} | " + " | ".join(cells) + f" | {_f(growth, 2)} |")
+    return "\n".join(out)
+
+
+def _f(value: Any, digits: int = 1) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{float(value):,.{digits}f}"

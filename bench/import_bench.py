@@ -1,0 +1,120 @@
+"""Import benchmark: the hub's importer against a plain `UNWIND … MERGE` load of the same rows.
+
+    .venv/bin/python -m bench.import_bench --households 100000
+
+Generates a county (`seeds/generate.py`), starts a scratch Neo4j of its own (`.neo4j/
+bench-import`, ports 17887/17874, heap 3g), then in one run:
+
+  importer  `hub.importer.import_path`: read, check every row, write everything in ONE
+            transaction (all or nothing), with the importer's long timeout;
+  plain     the same typed rows written with no checks, batch by batch in their own
+            transactions: `cypher/bench/plain_merge_<kind>.cypher` for the two kinds that
+            grow with the county (households, member links), the import's Cypher for the
+            rest (a tenth of the rows);
+
+and prints rows per second for both and their ratio. Not a test: numbers depend on the box.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import neo4j
+
+from hub.cypher import Queries
+from hub.db import Database
+from hub.importer import import_path
+from hub.importer.ids import load_key
+from hub.importer.load import check
+from hub.importer.registry import KINDS
+from hub.localdb import LocalNeo4j
+from hub.migrate import migrate
+from hub.settings import PROJECT_ROOT
+
+PLAIN = ("households", "member_links")
+BATCH = 10_000
+
+
+async def wipe(db: Database) -> None:
+    # CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
+    async with db.driver.session(database=db.database) as session:
+        await (await session.run(db.queries["admin.wipe"].text)).consume()
+
+
+async def plain(db: Database, folder: Path) -> tuple[int, float, float]:
+    """(rows, seconds to type the rows, seconds to write them) for the plain load."""
+    started = time.perf_counter()
+    rows = await check(db, folder, load_key())
+    typed = time.perf_counter() - started
+    by_kind: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        by_kind.setdefault(row.kind.name, []).append(row.values)
+    started = time.perf_counter()
+    for kind in KINDS:
+        items = by_kind.get(kind.name, [])
+        query = f"bench.plain_merge_{kind.name}" if kind.name in PLAIN else kind.query
+        for start in range(0, len(items), BATCH):
+            await db.write(query, timeout=600.0, rows=items[start:start + BATCH])
+    return len(rows), typed, time.perf_counter() - started
+
+
+async def run(server: LocalNeo4j, folder: Path) -> dict[str, float]:
+    driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()))
+    db = Database(driver, "neo4j", Queries(), 600.0)
+    try:
+        await wipe(db)
+        await migrate(db)
+        rows, typed, wrote = await plain(db, folder)
+        print(f"plain:    {rows} rows written in {wrote:.1f} s ({rows / wrote:,.0f} rows/s); "
+              f"typing them took {typed:.1f} s", flush=True)
+        await wipe(db)
+        await migrate(db)
+        started = time.perf_counter()
+        summary = await import_path(db, folder, progress=lambda line: print("  " + line,
+                                                                            flush=True),
+                                    timeout=3600.0)
+        took = time.perf_counter() - started
+        print(f"importer: {summary.rows} rows in {took:.1f} s "
+              f"({summary.rows / took:,.0f} rows/s, checks and one transaction included)")
+        return {"rows": float(rows), "plain_rps": rows / wrote,
+                "plain_typed_rps": rows / (wrote + typed), "importer_rps": summary.rows / took}
+    finally:
+        await driver.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="导入基准 / import benchmark")
+    parser.add_argument("--households", type=int, default=100_000)
+    parser.add_argument("--heap", default="3g")
+    parser.add_argument("--keep", action="store_true", help="leave the scratch Neo4j running")
+    args = parser.parse_args(argv)
+    server = LocalNeo4j(home=PROJECT_ROOT / ".neo4j" / "bench-import", bolt_port=17887,
+                        http_port=17874, heap=args.heap, pagecache="512m")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "county"
+        subprocess.run([sys.executable, str(PROJECT_ROOT / "seeds" / "generate.py"),
+                        "--households", str(args.households), "--out", str(folder)],
+                       check=True)
+        started = server.start()
+        try:
+            found = asyncio.run(run(server, folder))
+        finally:
+            if started and not args.keep:
+                server.stop()
+    ratio = found["plain_rps"] / found["importer_rps"]
+    print(f"\n{args.households} households, {found['rows']:.0f} rows")
+    print(f"  importer            {found['importer_rps']:>10,.0f} rows/s")
+    print(f"  plain UNWIND/MERGE  {found['plain_rps']:>10,.0f} rows/s (writes only)")
+    print(f"  plain incl. typing  {found['plain_typed_rps']:>10,.0f} rows/s")
+    print(f"  plain ÷ importer    {ratio:>10.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
