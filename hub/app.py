@@ -17,10 +17,12 @@ from starlette.routing import BaseRoute, Route
 from hub.auth import Authenticator
 from hub.cypher import Queries
 from hub.db import Database
+from hub.export import export_gaps
 from hub.gate import AuthGate
 from hub.graphql_app import graphql_routes
 from hub.migrate import current_version, latest, migrate
 from hub.settings import Settings
+from hub.upload import import_endpoint
 
 log = logging.getLogger("hub")
 
@@ -81,5 +83,7 @@ def create_app(settings: Settings) -> Starlette:
             await driver.close()
 
     routes: list[BaseRoute] = [Route("/healthz", healthz), Route("/readyz", readyz),
+                               Route("/import", import_endpoint, methods=["POST"]),
+                               Route("/export/gaps", export_gaps, methods=["GET"]),
                                *graphql_routes(settings)]
     return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(AuthGate)])

@@ -4,6 +4,8 @@
     hub neo4j fetch|start|stop|status
     hub migrate                  apply the schema constraints and indexes
     hub import PATH              import a county's CSV folder or .xlsx workbook (all or nothing)
+    hub template [--out DIR]     import templates (.xlsx and .csv) with an example row
+    hub export-gaps DIM UNIT     a coverage gap list as .xlsx (hub/cli_data.py)
     hub token --role R [--unit U]  a bearer token for a person (HS256 set-ups)
     hub apikey --name N --role R   a new API key for another county system
 """
@@ -21,6 +23,7 @@ import neo4j
 import uvicorn
 
 from hub.auth import Authenticator, new_api_key
+from hub.cli_data import add_commands, cmd_template
 from hub.cypher import Queries
 from hub.db import Database
 from hub.errors import HubError, Neo4jUnavailable, SecretError
@@ -158,6 +161,16 @@ def cmd_import(settings: Settings, path: Path) -> int:
     return 0
 
 
+def cmd_export_gaps(settings: Settings, args: argparse.Namespace) -> int:
+    from hub.cli_data import export_gaps
+
+    server = local_server(settings) if settings.local else None
+    if server is not None:
+        server.start()
+    asyncio.run(export_gaps(resolve(settings, server), args))
+    return 0
+
+
 def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
     auth = Authenticator.from_settings(settings)
     print(auth.mint(args.subject, Role(args.role), args.unit, hours=args.hours))
@@ -182,6 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("migrate", help="应用模式并载入示例县 / apply the schema, load the demo county")
     imp = sub.add_parser("import", help="导入县域数据 / import a CSV folder or .xlsx workbook")
     imp.add_argument("path", type=Path)
+    add_commands(sub)
     roles = [r.value for r in Role]
     tok = sub.add_parser("token", help="签发令牌 / mint a bearer token (HS256)")
     tok.add_argument("--role", choices=roles, required=True)
@@ -205,6 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_apikey(settings, args)
         if args.command == "import":
             return cmd_import(settings, args.path)
+        if args.command == "template":
+            return cmd_template(args.out)
+        if args.command == "export-gaps":
+            return cmd_export_gaps(settings, args)
         return cmd_migrate(settings)
     except HubError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)

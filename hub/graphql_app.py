@@ -37,6 +37,7 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.federation import Schema
+from strawberry.tools import merge_types
 
 from hub.allowance import AllowanceRule
 from hub.context import Context, principal_from_request
@@ -45,6 +46,8 @@ from hub.errors import HubError
 from hub.gate import is_ide_page
 from hub.limits import limits_rule
 from hub.settings import PROJECT_ROOT, Settings
+from schema.audit_trail import AuditQuery
+from schema.mutations import Mutation
 from schema.root import Query
 
 log = logging.getLogger("hub.graphql")
@@ -113,7 +116,9 @@ def build_schema(settings: Settings) -> Schema:
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
     # Federation v2 is Strawberry's default (`federation_version`, no flag needed).
-    return Schema(query=Query, extensions=extensions)
+    # The audit trail's entry point lives beside the edits that write it (schema/audit_trail.py).
+    query = merge_types("Query", (Query, AuditQuery))
+    return Schema(query=query, mutation=Mutation, extensions=extensions)
 
 
 def ide_page() -> str:

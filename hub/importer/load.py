@@ -20,6 +20,7 @@ from hub.importer.ids import load_key
 from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.read import read
 from hub.importer.registry import KINDS
+from hub.importer.structure import placed, structure
 
 BATCH = 5000
 Progress = Callable[[str], None]
@@ -75,6 +76,10 @@ async def check(db: Database, path: Path, key: bytes) -> list[Located]:
     for code, label in refused.items():
         graph.setdefault(code, {label})
     references(rows, batch, graph, problems)
+    placed_codes = placed(rows)
+    links = (await db.read("import.parents", timeout=300.0, codes=placed_codes)
+             if placed_codes else [])
+    structure(rows, links, problems)
     if not raw and not problems:
         problems.append(Problem(str(path), None, None, None,
                                 "没有可导入的文件 / no file of a known kind found"))

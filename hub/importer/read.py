@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +98,12 @@ def read(path: Path) -> tuple[dict[str, list[RawRow]], list[Problem]]:
     if path.is_file() and path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            # A file named .xlsx that is not a workbook (text, a renamed .xls, a broken copy).
+            return {}, [Problem(path.name, None, None, None,
+                                "不是有效的 .xlsx 工作簿 / not a valid .xlsx workbook")]
         by_zh = {kind.zh: kind for kind in KINDS}
         for sheet in book.worksheets:
             kind = BY_NAME.get(sheet.title) or by_zh.get(sheet.title)

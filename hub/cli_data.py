@@ -1,0 +1,52 @@
+"""The data commands of `hub`: import templates and gap-list exports.
+
+    hub template [--out DIR]          templates.xlsx and csv/<kind>.csv, one example row each
+    hub export-gaps DIMENSION UNIT [--as-of DAY] [--out FILE]   a gap list as .xlsx (county)
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from hub.coverage import Dimension
+from hub.principal import Principal, Role
+from hub.settings import Settings
+from hub.templates import write_csv, write_xlsx
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    tpl = sub.add_parser("template", help="生成导入模板 / write the import templates")
+    tpl.add_argument("--out", type=Path, default=Path("import-templates"))
+    gaps = sub.add_parser("export-gaps", help="导出覆盖缺口清单 / export a gap list as .xlsx")
+    gaps.add_argument("dimension", choices=[d.value for d in Dimension])
+    gaps.add_argument("unit", help="单位编码 / unit code")
+    gaps.add_argument("--as-of", type=date.fromisoformat, default=None)
+    gaps.add_argument("--out", type=Path, default=None)
+
+
+def cmd_template(out: Path) -> int:
+    book = write_xlsx(out / "templates.xlsx")
+    files = write_csv(out / "csv")
+    print(f"已生成 / written: {book} 和/and {len(files)} 个 CSV 文件 / CSV files in {out / 'csv'}")
+    return 0
+
+
+async def export_gaps(settings: Settings, args: argparse.Namespace) -> Path:
+    """The county's view of the gaps (the CLI runs on the hub's own machine)."""
+    from hub.cli import connect
+    from hub.export import gaps, workbook
+
+    db = await connect(settings)
+    try:
+        day = args.as_of or date.today()
+        dimension = Dimension(args.dimension)
+        who = Principal("cli-export", Role.COUNTY, None)
+        outcome, name = await gaps(db, who, dimension, args.unit, day)
+        out: Path = args.out or Path(f"gaps-{dimension.value}-{args.unit}-{day}.xlsx")
+        out.write_bytes(workbook(dimension, args.unit, name, day, outcome))
+        print(f"{len(outcome.gaps)} 个缺口 / gaps → {out}")
+        return out
+    finally:
+        await db.driver.close()

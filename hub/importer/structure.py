@@ -1,0 +1,76 @@
+"""Checks of the hierarchy itself: no unit under two parents, no cycle of parents.
+
+A row names its place (`territory`, `township`, `community`, `county` → `IN`; `parent` →
+`UNDER`). A record already in the graph with an open link to a different parent would end
+up under two: the row is refused (close the old link first). Following `parent` through this
+import and the graph must never come back to where it started.
+"""
+
+from __future__ import annotations
+
+from hub.db import Row
+from hub.importer.checks import Located
+from hub.importer.problems import Problem
+
+PLACES = {"county": "IN", "township": "IN", "community": "IN", "territory": "IN",
+          "parent": "UNDER"}
+
+
+def placed(rows: list[Located]) -> list[str]:
+    """Codes of rows that name a place, and the parents they name: the records whose current
+    parents (and ancestors, for cycles) must be read from the graph."""
+    found: set[str] = set()
+    for row in rows:
+        if row.kind.label is None or not any(c.key in PLACES for c in row.kind.columns):
+            continue
+        found.add(str(row.values["code"]))
+        if row.values.get("parent") is not None:
+            found.add(str(row.values["parent"]))
+    return sorted(found)
+
+
+def structure(rows: list[Located], graph: list[Row], problems: list[Problem]) -> None:
+    """Report second parents and cycles among `rows` given the graph's open `graph` links."""
+    current: dict[tuple[str, str], set[str]] = {}
+    for link in graph:
+        current.setdefault((str(link["code"]), str(link["type"])), set()).add(str(link["parent"]))
+    parent_of: dict[str, str] = {k[0]: next(iter(v)) for k, v in current.items()
+                                 if k[1] == "UNDER" and len(v) == 1}
+    where: dict[str, Located] = {}
+    for row in rows:
+        if row.kind.label is None:
+            continue
+        code = str(row.values["code"])
+        for col in row.kind.columns:
+            rel = PLACES.get(col.key)
+            value = row.values.get(col.key)
+            if rel is None or value is None or not col.ref:
+                continue
+            others = current.get((code, rel), set()) - {str(value)}
+            if others:
+                problems.append(Problem(row.file, row.line, col.header, str(value),
+                                        f"已隶属于 {'/'.join(sorted(others))}，不能再隶属第二个上级"
+                                        f"（请先结束原关系）/ already under "
+                                        f"{'/'.join(sorted(others))}: a unit cannot have two "
+                                        f"parents (close the old link first)"))
+            if rel == "UNDER":
+                parent_of[code] = str(value)
+                where[code] = row
+    _cycles(parent_of, where, problems)
+
+
+def _cycles(parent_of: dict[str, str], where: dict[str, Located],
+            problems: list[Problem]) -> None:
+    reported: set[str] = set()
+    for start, row in where.items():
+        seen = [start]
+        node = parent_of.get(start)
+        while node is not None and node not in seen and len(seen) <= len(parent_of):
+            seen.append(node)
+            node = parent_of.get(node)
+        if node == start and start not in reported:
+            reported.update(seen)
+            loop = " → ".join([*seen, start])
+            col = row.kind.column("parent")
+            problems.append(Problem(row.file, row.line, col.header, parent_of[start],
+                                    f"上级关系成环 / the parents form a cycle: {loop}"))

@@ -1,0 +1,130 @@
+"""`POST /import`: the importer behind the auth gate, for the web side.
+
+The body is an .xlsx workbook (the same one `hub import` reads). The county role imports
+anything; a township clerk only rows inside its own township: after the rows are written, a
+Cypher check in the same transaction (`cypher/upload/outside_scope.cypher`) lists records
+lying outside `$scope`, and any such row rolls the whole import back and is reported. The
+answer is the summary per kind, or every problem, as JSON in Chinese and English; the audit
+entry is written in the import's own transaction.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from hub import audit
+from hub.db import Database, Tx
+from hub.gate import principal_of
+from hub.importer.checks import Located
+from hub.importer.ids import load_key
+from hub.importer.load import BATCH, KindSummary, Summary, check
+from hub.importer.problems import ImportRejected, Problem
+from hub.importer.registry import KINDS
+from hub.principal import Principal, Role
+
+MAX_BYTES = 50 * 1024 * 1024
+# Records every township shares with the county: a row may name them, not be them.
+COUNTY_WIDE = {"County", "Department", "Instructor", "Brand", "Product", "Campaign"}
+
+
+class OutsideJurisdiction(Exception):
+    """Raised inside the transaction so that it rolls back; carries the refused rows."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} rows outside the jurisdiction")
+        self.problems = problems
+
+
+def placed_codes(rows: list[Located]) -> dict[str, Located]:
+    """Codes whose place decides whether a row is inside a township: the rows' own codes and
+    the records they refer to, except the county-wide ones."""
+    found: dict[str, Located] = {}
+    for row in rows:
+        for col in row.kind.columns:
+            value = row.values.get(col.key)
+            if value is None or not (col.key == "code" or col.ref):
+                continue
+            if col.ref and set(col.ref) <= COUNTY_WIDE:
+                continue
+            found.setdefault(str(value), row)
+    return found
+
+
+async def upload(db: Database, who: Principal, path: Path, timeout: float) -> tuple[Summary,
+                                                                                      str]:
+    """Check, write, check the jurisdiction, audit: one transaction. (summary, audit id)."""
+    rows = await check(db, path, load_key())
+    by_kind: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        by_kind.setdefault(row.kind.name, []).append(row.values)
+    codes = placed_codes(rows)
+
+    async def work(tx: Tx) -> tuple[Summary, str]:
+        summary = Summary()
+        for kind in KINDS:
+            items = by_kind.get(kind.name)
+            if not items:
+                continue
+            part = KindSummary(kind.name, kind.zh, rows=len(items))
+            for start in range(0, len(items), BATCH):
+                counts = await tx.run_counted(kind.query, rows=items[start:start + BATCH])
+                part.nodes_created += counts["nodes"]
+                part.relationships_created += counts["relationships"]
+            summary.kinds.append(part)
+        if who.scope is not None:
+            outside = await tx.run("upload.outside_scope", codes=sorted(codes), scope=who.scope)
+            if outside:
+                raise OutsideJurisdiction([_outside(codes[str(r["code"])], str(r["code"]))
+                                           for r in outside])
+        after = [{"kind": k.kind, "rows": k.rows, "nodesCreated": k.nodes_created,
+                  "relationshipsCreated": k.relationships_created} for k in summary.kinds]
+        entry = await audit.record(tx, who, "import", sorted(codes)[:1000], None, after)
+        return summary, entry
+
+    return await db.in_write_tx(work, timeout=timeout)
+
+
+def _outside(row: Located, code: str) -> Problem:
+    return Problem(row.file, row.line, None, code,
+                   "不在您的管辖范围内（或编码不存在）/ outside your jurisdiction (or unknown)")
+
+
+def problems_json(problems: list[Problem]) -> list[dict[str, Any]]:
+    return [{"file": p.file, "row": p.row, "column": p.column, "value": p.value,
+             "reason": p.reason} for p in problems]
+
+
+def refused(problems: list[Problem], status: int = 422) -> JSONResponse:
+    return JSONResponse({"message": ImportRejected.zh + " / " + ImportRejected.en,
+                         "problems": problems_json(problems)}, status_code=status)
+
+
+async def import_endpoint(request: Request) -> JSONResponse:
+    who = principal_of(request)
+    if who.role not in (Role.COUNTY, Role.TOWNSHIP):
+        return JSONResponse({"message": "仅县级或乡镇可导入数据 / only the county or a township "
+                                        "may import"}, status_code=403)
+    body = await request.body()
+    if len(body) > MAX_BYTES:
+        return refused([Problem("upload", None, None, None,
+                                f"文件超过 {MAX_BYTES // 1024 // 1024} MB / file too large")], 413)
+    db: Database = request.app.state.shared.db
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload.xlsx"
+        path.write_bytes(body)
+        try:
+            summary, entry = await upload(db, who, path, timeout=1800.0)
+        except ImportRejected as exc:
+            return refused(exc.problems)
+        except OutsideJurisdiction as exc:
+            return refused(exc.problems, 403)
+    return JSONResponse({
+        "message": "导入完成 / imported", "auditId": entry, "rows": summary.rows,
+        "created": summary.created, "summary": summary.lines(),
+        "kinds": [{"kind": k.kind, "zh": k.zh, "rows": k.rows, "nodesCreated": k.nodes_created,
+                   "relationshipsCreated": k.relationships_created} for k in summary.kinds]})

@@ -1,0 +1,55 @@
+"""What every edit shares: the role check, one write transaction, the audit entry."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar, cast
+
+import strawberry
+from strawberry.types import Info
+
+from hub import audit
+from hub.context import Context
+from hub.db import Row, Tx
+from hub.principal import Role
+from schema.edit_types import Edited, Outcome, RecordNotFound, RoleNotPermitted
+
+Work = Callable[[Tx], Awaitable[Outcome]]
+# A few index lookups and one write, but the first run of each plan compiles it: a loaded
+# server needs more than the read queries' time limit for that.
+EDIT_TIMEOUT = 60.0
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def mutation(description: str) -> Callable[[F], F]:
+    """`@strawberry.mutation(description=…)` typed for mypy, which sees it as untyped."""
+    return cast(Callable[[F], F], strawberry.mutation(description=description))
+
+
+def arg(description: str) -> Any:
+    return strawberry.argument(description=description)
+
+
+async def run_edit(info: Info[Context, None], work: Work) -> Outcome:
+    """Refuse the service role, else run `work` in one write transaction."""
+    who = info.context.principal
+    if who.role is Role.SERVICE:
+        return RoleNotPermitted(role=who.role.value,
+                                message="系统账号不能修改数据 / a system account cannot write")
+    return await info.context.db.in_write_tx(work, timeout=EDIT_TIMEOUT)
+
+
+async def done(tx: Tx, info: Info[Context, None], action: str, records: list[str],
+               before: Any, after: Any, zh: str, en: str) -> Edited:
+    """Write the audit entry in `tx`, the edit's own transaction, and say what was done."""
+    entry = await audit.record(tx, info.context.principal, action, records, before, after)
+    return Edited(action=action, records=records, audit_id=entry, message=f"{zh} / {en}")
+
+
+def unknown_link_end(state: Row, member: str, household: str) -> RecordNotFound | None:
+    """The end of a member-household link that is unknown or outside the jurisdiction."""
+    if not state["member"]:
+        return RecordNotFound.of(member, "党员 / member")
+    if not state["household"]:
+        return RecordNotFound.of(household, "户 / household")
+    return None
