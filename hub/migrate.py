@@ -13,6 +13,9 @@ from hub.cypher import Queries, Query
 from hub.db import Database
 
 _STEP = re.compile(r"^(\d{3})_")
+# Schema changes wait for schema locks and index population, which on a busy machine takes
+# far longer than the request timeout allows; migrations run once, at start.
+MIGRATION_TIMEOUT = 600.0
 
 
 def steps(queries: Queries) -> list[tuple[int, Query]]:
@@ -32,7 +35,7 @@ def latest(queries: Queries) -> int:
 
 
 async def current_version(db: Database) -> int:
-    rows = await db.read("schema.version")
+    rows = await db.read("schema.version", timeout=MIGRATION_TIMEOUT)
     return int(rows[0]["version"]) if rows else 0
 
 
@@ -45,6 +48,6 @@ async def migrate(db: Database) -> int:
         async with db.driver.session(database=db.database) as session:
             for statement in query.statements():
                 await (await session.run(statement)).consume()
-        await db.write("schema.set_version", version=number)
+        await db.write("schema.set_version", timeout=MIGRATION_TIMEOUT, version=number)
         version = number
     return version

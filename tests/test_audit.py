@@ -35,3 +35,12 @@ async def test_a_failed_write_leaves_no_audit_record(db: Database) -> None:
     with pytest.raises(RuntimeError):
         await db.in_write_tx(work)
     assert (await audit.entries(db, "AUD-2", 0, 10)) == (0, [])
+
+
+async def test_the_demo_import_left_its_audit_record(demo: Database) -> None:
+    _, found = await audit.entries(demo, "XC-T01", 0, 10)
+    imports = [e for e in found if e["action"] == "import"]
+    assert imports, "the import that loaded the demo county is in the trail"
+    after = json.loads(imports[-1]["after"])
+    assert after["path"] == "demo-county" and after["kinds"]["townships"] == 8
+    assert imports[-1]["role"] == "county" and imports[-1]["who"].startswith("cli:")

@@ -7,12 +7,14 @@ Every write is a MERGE, so importing the same data again creates nothing.
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import neo4j
 
+from hub import audit
 from hub.db import Database, Tx
 from hub.importer.cells import convert
 from hub.importer.checks import Located, duplicates, references, wanted
@@ -21,6 +23,7 @@ from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.read import read
 from hub.importer.registry import KINDS
 from hub.importer.structure import placed, structure
+from hub.principal import Principal, Role
 
 BATCH = 5000
 Progress = Callable[[str], None]
@@ -89,9 +92,15 @@ async def check(db: Database, path: Path, key: bytes) -> list[Located]:
 
 
 async def import_path(db: Database, path: Path, progress: Progress | None = None,
-                      key: bytes | None = None, timeout: float = 1800.0) -> Summary:
-    """Check then write the CSV folder or workbook at `path`; the summary per kind."""
+                      key: bytes | None = None, timeout: float = 1800.0,
+                      who: Principal | None = None) -> Summary:
+    """Check then write the CSV folder or workbook at `path`; the summary per kind.
+
+    `who` is recorded in the audit trail; the command line imports as the county role,
+    named after the operating-system user who ran it.
+    """
     say = progress or (lambda _line: None)
+    author = who or Principal(f"cli:{getpass.getuser()}", Role.COUNTY)
     secret = load_key() if key is None else key
     say(f"检查 / checking {path} …")
     rows = await check(db, path, secret)
@@ -112,6 +121,9 @@ async def import_path(db: Database, path: Path, progress: Progress | None = None
                 part.nodes_created += counts["nodes"]
                 part.relationships_created += counts["relationships"]
             summary.kinds.append(part)
+        codes = [str(r.values["code"]) for r in rows if r.values.get("code")]
+        await audit.record(tx, author, "import", codes, None,
+                           {"path": path.name, "kinds": {k.kind: k.rows for k in summary.kinds}})
         return summary
 
     try:
