@@ -61,8 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_run.add_argument("--out", default=str(OUT))
     p_prof = sub.add_parser("profile", help="cProfile the hub and PROFILE its Cypher")
     p_prof.add_argument("--scale", choices=sorted(synth.SCALES), required=True)
-    p_prof.add_argument("--workload", required=True)
+    p_prof.add_argument("--workload", required=True, help="one name, or several comma-separated")
     p_prof.add_argument("--requests", type=int, default=50)
+    p_prof.add_argument("--cypher-only", action="store_true", help="skip the hub's cProfile")
     p_md = sub.add_parser("markdown", help="a run's JSON as the tables of performance.md")
     p_md.add_argument("json")
     args = parser.parse_args(argv)
@@ -78,7 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif args.command == "profile":
         from bench.profile import profile
 
-        print(asyncio.run(profile(args.scale, args.workload, args.requests)))
+        print(asyncio.run(profile(args.scale, args.workload.split(","), args.requests,
+                                  hub=not args.cypher_only)))
     else:
         _run(args)
     return 0

@@ -142,10 +142,17 @@ def _total_hits(plan: Any) -> int:
     return int(plan.get("dbHits", 0)) + sum(_total_hits(c) for c in plan.get("children", []))
 
 
-async def profile(scale_name: str, workload: str, requests: int) -> str:
-    scale, w = synth.SCALES[scale_name], BY_NAME[workload]
+async def profile(scale_name: str, workloads: list[str], requests: int, hub: bool) -> str:
+    scale = synth.SCALES[scale_name]
+    text = []
     async with env.running(scale, progress) as (srv, _):
-        py = await hub_profile(srv.uri, srv.password(), w, scale, requests)
-        cy = await cypher_profile(srv.uri, srv.password(), w, scale)
-    return (f"# {workload} on {scale_name}: hub under cProfile, {requests} requests\n{py}\n"
-            f"# {workload} on {scale_name}: Neo4j PROFILE of the raw path's queries\n{cy}\n")
+        for workload in workloads:
+            w = BY_NAME[workload]
+            if hub:
+                py = await hub_profile(srv.uri, srv.password(), w, scale, requests)
+                text.append(f"# {workload} on {scale_name}: hub under cProfile, "
+                            f"{requests} requests\n{py}\n")
+            cy = await cypher_profile(srv.uri, srv.password(), w, scale)
+            text.append(f"# {workload} on {scale_name}: Neo4j PROFILE of the raw path's "
+                        f"queries\n{cy}\n")
+    return "\n".join(text)
