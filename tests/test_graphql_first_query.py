@@ -14,3 +14,9 @@ async def test_the_first_query_runs_as_written(client: httpx.AsyncClient) -> Non
     county = result["county"]
     assert county["code"] == "XC"
     print(result)
+
+
+def test_the_readme_shows_the_first_query() -> None:
+    query = (PROJECT_ROOT / "docs" / "first-query.graphql").read_text(encoding="utf-8")
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```graphql\n{query.rstrip()}\n```" in readme
