@@ -12,7 +12,7 @@ asks the request's DataLoader for its code: the loader then runs one Cypher for 
 batch. Units (every type keyed by a code on `:Unit`) share one query, because unit codes are
 unique across the graph: a batch of grids, Party organisations and enterprises together is
 still one round trip. The jurisdiction check is inside that Cypher (`$scope`), as everywhere
-in the hub; a code the caller may not see returns no row and is refused with `NotPermitted`.
+in the hub; a code the caller may not see returns no row and is refused with `EntityRefused`.
 """
 
 from __future__ import annotations
@@ -22,19 +22,20 @@ from typing import Any, Self
 from strawberry.types import Info
 
 from hub.context import Context
-from hub.errors import HubError
+from hub.errors import NotPermitted
 from hub.loaders import LookupKey
 
 UNIT_QUERY = "units.by_code"
 WORK_ORDER_QUERY = "federation.work_orders"
 
 
-class NotPermitted(HubError):
+class EntityRefused(NotPermitted):
     """A representation naming something the caller may not see (or that does not exist).
 
-    Kept here rather than in `hub.errors` because only entity resolution raises it. The two
-    cases share one message on purpose: telling them apart would confirm to a caller that a
-    code outside their jurisdiction exists.
+    Kept here rather than in `hub.errors` because only entity resolution raises it; a kind of
+    `NotPermitted`, so whatever handles refusals handles it too. The two cases share one
+    message on purpose: telling them apart would confirm to a caller that a code outside
+    their jurisdiction exists.
     """
 
     # Its fields become the error's `extensions`, beside `code` (the class name): hence `key`
@@ -63,7 +64,7 @@ class UnitEntity:
         unit = None if row is None else to_unit(row, info.context.today)
         # A code of another kind (a township's code sent as a Grid) is no Grid: refuse it too.
         if not isinstance(unit, cls):
-            raise NotPermitted(typename=cls.__name__, key=code)
+            raise EntityRefused(typename=cls.__name__, key=code)
         return unit
 
 
@@ -77,5 +78,5 @@ class WorkOrderEntity:
         row = await _lookup(info, WORK_ORDER_QUERY, code)
         order = None if row is None else work_order(row)
         if not isinstance(order, cls):
-            raise NotPermitted(typename=cls.__name__, key=code)
+            raise EntityRefused(typename=cls.__name__, key=code)
         return order

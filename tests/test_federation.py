@@ -417,7 +417,7 @@ def test_a_representation_outside_the_callers_jurisdiction_is_refused(
                                ("_entities", 6)]
     for error in refused.values():
         assert error["message"].startswith("无权访问"), error
-        assert error["extensions"]["code"] == "NotPermitted"
+        assert error["extensions"]["code"] == "EntityRefused"
     assert body["extensions"]["roundTrips"]["count"] == 2
 
 
