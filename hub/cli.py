@@ -142,22 +142,27 @@ def cmd_migrate(settings: Settings) -> int:
     return 0
 
 
-async def import_into(settings: Settings, path: Path) -> None:
+async def import_into(settings: Settings, path: Path, full: bool = False) -> None:
     from hub.importer import import_path
 
     db = await connect(settings)
     try:
         print(f"模式版本 / schema version {await migrate(db)}")
+        if full:
+            from hub.cli_data import import_full
+
+            await import_full(db, path)
+            return
         await import_path(db, path, progress=print)
     finally:
         await db.driver.close()
 
 
-def cmd_import(settings: Settings, path: Path) -> int:
+def cmd_import(settings: Settings, path: Path, full: bool = False) -> int:
     server = local_server(settings) if settings.local else None
     if server is not None:
         server.start()
-    asyncio.run(import_into(resolve(settings, server), path))
+    asyncio.run(import_into(resolve(settings, server), path, full))
     return 0
 
 
@@ -195,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("migrate", help="应用模式并载入示例县 / apply the schema, load the demo county")
     imp = sub.add_parser("import", help="导入县域数据 / import a CSV folder or .xlsx workbook")
     imp.add_argument("path", type=Path)
+    imp.add_argument("--full", action="store_true",
+                     help="全量：结束文件中不再列出的关系 / close relationships the file no longer "
+                          "lists")
     add_commands(sub)
     roles = [r.value for r in Role]
     tok = sub.add_parser("token", help="签发令牌 / mint a bearer token (HS256)")
@@ -218,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "apikey":
             return cmd_apikey(settings, args)
         if args.command == "import":
-            return cmd_import(settings, args.path)
+            return cmd_import(settings, args.path, args.full)
         if args.command == "template":
             return cmd_template(args.out)
         if args.command == "export-gaps":

@@ -1,16 +1,19 @@
 """The data commands of `hub`: import templates and gap-list exports.
 
     hub template [--out DIR]          templates.xlsx and csv/<kind>.csv, one example row each
+    hub import PATH --full            import, closing relationships the files no longer list
     hub export-gaps DIMENSION UNIT [--as-of DAY] [--out FILE]   a gap list as .xlsx (county)
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 from datetime import date
 from pathlib import Path
 
 from hub.coverage import Dimension
+from hub.db import Database
 from hub.principal import Principal, Role
 from hub.settings import Settings
 from hub.templates import write_csv, write_xlsx
@@ -24,6 +27,20 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     gaps.add_argument("unit", help="单位编码 / unit code")
     gaps.add_argument("--as-of", type=date.fromisoformat, default=None)
     gaps.add_argument("--out", type=Path, default=None)
+
+
+async def import_full(db: Database, path: Path) -> None:
+    """`hub import PATH --full`: import, and close what the files no longer list, today."""
+    from hub.upload import upload
+
+    who = Principal(f"cli:{getpass.getuser()}", Role.COUNTY)
+    print(f"检查并写入 / checking and writing {path} (全量 / full) …")
+    summary, entry, closed = await upload(db, who, path, 1800.0, date.today())
+    for line in summary.lines():
+        print(line)
+    for kind, count in closed.items():
+        print(f"{kind}: 结束关系 / relationships closed {count}")
+    print(f"审计记录 / audit entry {entry}")
 
 
 def cmd_template(out: Path) -> int:

@@ -5,12 +5,14 @@ anything; a township clerk only rows inside its own township: after the rows are
 Cypher check in the same transaction (`cypher/upload/outside_scope.cypher`) lists records
 lying outside `$scope`, and any such row rolls the whole import back and is reported. The
 answer is the summary per kind, or every problem, as JSON in Chinese and English; the audit
-entry is written in the import's own transaction.
+entry is written in the import's own transaction. `POST /import?full=1` (county only) also
+closes the relationships the file no longer lists (hub/importer/full.py).
 """
 
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from hub import audit
 from hub.db import Database, Tx
 from hub.gate import principal_of
 from hub.importer.checks import Located
+from hub.importer.full import close_missing
 from hub.importer.ids import load_key
 from hub.importer.load import BATCH, KindSummary, Summary, check
 from hub.importer.problems import ImportRejected, Problem
@@ -55,16 +58,18 @@ def placed_codes(rows: list[Located]) -> dict[str, Located]:
     return found
 
 
-async def upload(db: Database, who: Principal, path: Path, timeout: float) -> tuple[Summary,
-                                                                                      str]:
-    """Check, write, check the jurisdiction, audit: one transaction. (summary, audit id)."""
+async def upload(db: Database, who: Principal, path: Path, timeout: float,
+                 full_on: date | None = None) -> tuple[Summary, str, dict[str, int]]:
+    """Check, write, check the jurisdiction, audit: one transaction. With `full_on`, also
+    close what the file no longer lists (hub/importer/full.py) on that day.
+    (summary, audit id, relationships closed per kind)."""
     rows = await check(db, path, load_key())
     by_kind: dict[str, list[dict[str, object]]] = {}
     for row in rows:
         by_kind.setdefault(row.kind.name, []).append(row.values)
     codes = placed_codes(rows)
 
-    async def work(tx: Tx) -> tuple[Summary, str]:
+    async def work(tx: Tx) -> tuple[Summary, str, dict[str, int]]:
         summary = Summary()
         for kind in KINDS:
             items = by_kind.get(kind.name)
@@ -81,10 +86,12 @@ async def upload(db: Database, who: Principal, path: Path, timeout: float) -> tu
             if outside:
                 raise OutsideJurisdiction([_outside(codes[str(r["code"])], str(r["code"]))
                                            for r in outside])
+        closed = {} if full_on is None else await close_missing(tx, by_kind, full_on)
         after = [{"kind": k.kind, "rows": k.rows, "nodesCreated": k.nodes_created,
-                  "relationshipsCreated": k.relationships_created} for k in summary.kinds]
+                  "relationshipsCreated": k.relationships_created,
+                  "closed": closed.get(k.kind, 0)} for k in summary.kinds]
         entry = await audit.record(tx, who, "import", sorted(codes)[:1000], None, after)
-        return summary, entry
+        return summary, entry, closed
 
     return await db.in_write_tx(work, timeout=timeout)
 
@@ -113,18 +120,25 @@ async def import_endpoint(request: Request) -> JSONResponse:
     if len(body) > MAX_BYTES:
         return refused([Problem("upload", None, None, None,
                                 f"文件超过 {MAX_BYTES // 1024 // 1024} MB / file too large")], 413)
+    full = request.query_params.get("full") in ("1", "true")
+    if full and who.role is not Role.COUNTY:
+        # A full import closes what it does not list, reaching past any one township.
+        return JSONResponse({"message": "仅县级可全量导入 / only the county may import in full"},
+                            status_code=403)
     db: Database = request.app.state.shared.db
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload.xlsx"
         path.write_bytes(body)
         try:
-            summary, entry = await upload(db, who, path, timeout=1800.0)
+            summary, entry, closed = await upload(db, who, path, timeout=1800.0,
+                                                  full_on=date.today() if full else None)
         except ImportRejected as exc:
             return refused(exc.problems)
         except OutsideJurisdiction as exc:
             return refused(exc.problems, 403)
     return JSONResponse({
         "message": "导入完成 / imported", "auditId": entry, "rows": summary.rows,
-        "created": summary.created, "summary": summary.lines(),
+        "created": summary.created, "summary": summary.lines(), "closed": closed,
         "kinds": [{"kind": k.kind, "zh": k.zh, "rows": k.rows, "nodesCreated": k.nodes_created,
-                   "relationshipsCreated": k.relationships_created} for k in summary.kinds]})
+                   "relationshipsCreated": k.relationships_created,
+                   "closed": closed.get(k.kind, 0)} for k in summary.kinds]})

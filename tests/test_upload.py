@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import AsyncIterator, Callable
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -15,6 +16,7 @@ import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from hub.db import Database
+from hub.importer.ids import id_check_char
 from hub.importer.read import read
 from hub.importer.registry import BY_NAME, KINDS
 from hub.templates import write_csv, write_xlsx
@@ -22,12 +24,17 @@ from tests.graphql_helpers import data
 
 
 def workbook(kind: str, *rows: list[str]) -> bytes:
+    return sheets({kind: list(rows)})
+
+
+def sheets(kinds: dict[str, list[list[str]]]) -> bytes:
     book = Workbook()
-    sheet = book.active
-    sheet.title = kind
-    sheet.append([col.header for col in BY_NAME[kind].columns])
-    for row in rows:
-        sheet.append(row)
+    book.remove(book.active)
+    for kind, rows in kinds.items():
+        sheet = book.create_sheet(kind)
+        sheet.append([col.header for col in BY_NAME[kind].columns])
+        for row in rows:
+            sheet.append(row)
     out = io.BytesIO()
     book.save(out)
     book.close()
@@ -78,8 +85,9 @@ async def test_township_uploads_only_inside_its_township(
     refused = await client.post("/import", content=outside, headers=mine)
     assert refused.status_code == 403
     problems = refused.json()["problems"]
-    assert [(p["file"], p["row"], p["value"]) for p in problems] == [
-        ("upload.xlsx:households", 3, "ZU-H2")]
+    # The row's own household, and the grid it names, both lie outside XC-T01.
+    assert sorted((p["file"], p["row"], p["value"]) for p in problems) == [
+        ("upload.xlsx:households", 3, "XC-T02-C01-G01"), ("upload.xlsx:households", 3, "ZU-H2")]
     assert "outside your jurisdiction" in problems[0]["reason"]
     assert await demo.read("import.known", codes=["ZU-H1", "ZU-H2"]) == []
     inside = workbook("households", ["ZU-H1", "甲", "2", "", "XC-T01-C01-G01", "2026-02-01", ""])
@@ -93,10 +101,44 @@ async def test_upload_refusals_list_every_problem(client: httpx.AsyncClient) -> 
     text = await client.post("/import", content=b"this is not a workbook")
     assert text.status_code == 422
     assert text.json()["problems"][0]["reason"].endswith("not a valid .xlsx workbook")
-    bad = workbook("households", ["ZU-H3", "", "two", "", "XC-NOPE", "2026-02-01", ""])
+    bad = workbook("households", ["ZU-H3", "", "two", "", "XC-T01-C01-G01", "2026-02-01", ""],
+                   ["ZU-H4", "丁", "2", "", "XC-NOPE", "2026-02-01", ""])
     answer = await client.post("/import", content=bad)
     assert answer.status_code == 422
     body = answer.json()
     assert "nothing was written" in body["message"]
     assert {(p["row"], p["column"]) for p in body["problems"]} == {
-        (2, "户主姓名(head)"), (2, "人口数(size)"), (2, "所在网格或村(territory)")}
+        (2, "户主姓名(head)"), (2, "人口数(size)"), (3, "所在网格或村(territory)")}
+
+
+async def linked(db: Database, day: str) -> int:
+    rows = await db.read("browse.member_households", parents=["ZU-M1"],
+                         asOf=date.fromisoformat(day), offset=0, limit=5, scope=None)
+    return int(rows[0]["total"])
+
+
+async def test_full_reimport_closes_what_it_no_longer_lists(
+        client: httpx.AsyncClient, bearer: Callable[..., dict[str, str]], demo: Database,
+        own: list[str]) -> None:
+    own.extend(["ZU-M1", "ZU-H5", "ZU-H6"])
+    body = "99030019800101123"
+    links = [["ZU-M1", "ZU-H5", "2026-02-01", ""], ["ZU-M1", "ZU-H6", "2026-02-01", ""]]
+    first = await client.post("/import", content=sheets({
+        "members": [["ZU-M1", "甲", body + id_check_char(body), "F", "1980-01-01", "是",
+                     "2006-07-01"]],
+        "memberships": [["ZU-M1", "P-XC-T01-C01-G01", "2026-02-01", ""]],
+        "households": [["ZU-H5", "乙", "2", "", "XC-T01-C01-G01", "2026-02-01", ""],
+                       ["ZU-H6", "丙", "2", "", "XC-T01-C01-G01", "2026-02-01", ""]],
+        "member_links": links}))
+    assert first.status_code == 200, first.text
+    today = date.today().isoformat()
+    assert await linked(demo, today) == 2
+    township = await client.post("/import?full=1", content=workbook("member_links", links[0]),
+                                 headers=bearer("township", "XC-T01"))
+    assert township.status_code == 403
+    full = await client.post("/import?full=1", content=workbook("member_links", links[0]))
+    assert full.status_code == 200 and full.json()["closed"] == {"member_links": 1}
+    # Closed today, not deleted: still there as of yesterday's history.
+    assert await linked(demo, today) == 1 and await linked(demo, "2026-03-01") == 2
+    again = await client.post("/import?full=1", content=workbook("member_links", links[0]))
+    assert again.json()["closed"] == {"member_links": 0} and again.json()["created"] == 0

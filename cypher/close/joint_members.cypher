@@ -1,0 +1,8 @@
+// 全量重新导入：社区大党委成员关系中本次文件不再列出的未结束关系写入终止日期 $on（保留历史，不删除）。
+// Full re-import: an organisation's joint-committee seats that the file no longer lists are closed on $on (history kept, never
+// deleted). $owners: [{code, keep: [[other code, since], …]}] — the records the file lists in full.
+UNWIND $owners AS owner
+MATCH (a:PartyOrg {code: owner.code})-[r:JOINS]->(b:PartyOrg)
+WHERE r.until IS NULL AND r.since < $on AND NOT [b.code, r.since] IN owner.keep
+SET r.until = $on
+RETURN count(r) AS closed

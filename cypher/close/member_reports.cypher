@@ -1,0 +1,8 @@
+// 全量重新导入：在职党员到社区报到中本次文件不再列出的未结束关系写入终止日期 $on（保留历史，不删除）。
+// Full re-import: a member's community reports that the file no longer lists are closed on $on (history kept, never
+// deleted). $owners: [{code, keep: [[other code, since], …]}] — the records the file lists in full.
+UNWIND $owners AS owner
+MATCH (a:Member {code: owner.code})-[r:REPORTS_TO]->(b:Community)
+WHERE r.until IS NULL AND r.since < $on AND NOT [b.code, r.since] IN owner.keep
+SET r.until = $on
+RETURN count(r) AS closed

@@ -1,0 +1,48 @@
+"""Full re-import of records' relationships: what the file no longer lists is closed.
+
+With `full`, a file of a relationship kind (memberships, member links, …) lists *all* the
+open relationships of every record it names in its first column (the owner: the member, the
+organisation, the instructor, the cadre). An owner's open relationship of that kind that the
+file no longer lists is closed with `until` = the import day — never deleted, so the history
+stays. Owners the file does not name are left alone. Runs in the import's own transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hub.db import Tx
+from hub.importer.registry import BY_NAME
+
+# The relationship kinds a full import closes: kind → (owner column, other-end column).
+CLOSING: dict[str, tuple[str, str]] = {
+    "memberships": ("member", "org"),
+    "member_links": ("member", "household"),
+    "member_reports": ("member", "community"),
+    "joint_members": ("org", "committee"),
+    "org_coverage": ("org", "enterprise"),
+    "guidance": ("instructor", "enterprise"),
+    "cadre_posts": ("cadre", "unit"),
+}
+
+
+def owners(kind: str, items: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Per owner, the [other end, since] pairs the file keeps."""
+    owner_key, other_key = CLOSING[kind]
+    keep: dict[str, list[list[object]]] = {}
+    for item in items:
+        keep.setdefault(str(item[owner_key]), []).append([item[other_key], item["since"]])
+    return [{"code": code, "keep": pairs} for code, pairs in sorted(keep.items())]
+
+
+async def close_missing(tx: Tx, by_kind: dict[str, list[dict[str, object]]],
+                        on: date) -> dict[str, int]:
+    """Close what the file no longer lists; how many relationships were closed per kind."""
+    closed: dict[str, int] = {}
+    for kind in CLOSING:
+        items = by_kind.get(kind)
+        if not items:
+            continue
+        rows = await tx.run(f"close.{BY_NAME[kind].name}", owners=owners(kind, items), on=on)
+        closed[kind] = sum(int(r["closed"]) for r in rows)
+    return closed
