@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import strawberry
 from graphql import GraphQLError
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import HTMLResponse, Response
@@ -37,7 +38,6 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.federation import Schema
-from strawberry.tools import merge_types
 
 from hub.allowance import AllowanceRule
 from hub.context import Context, principal_from_request
@@ -106,6 +106,13 @@ class MaskUnexpected(SchemaExtension):
             extensions={"code": "INTERNAL", "incident": incident})
 
 
+@strawberry.type(name="Query",
+                 description="党建中枢查询入口 / entry points of the Party-building hub")
+class FullQuery(Query, AuditQuery):
+    """The root queries and the audit trail, whose entry point lives beside the edits that
+    write it (schema/audit_trail.py)."""
+
+
 def build_schema(settings: Settings) -> Schema:
     extensions: list[Any] = [
         CountRoundTrips,
@@ -116,9 +123,7 @@ def build_schema(settings: Settings) -> Schema:
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
     # Federation v2 is Strawberry's default (`federation_version`, no flag needed).
-    # The audit trail's entry point lives beside the edits that write it (schema/audit_trail.py).
-    query = merge_types("Query", (Query, AuditQuery))
-    return Schema(query=query, mutation=Mutation, extensions=extensions)
+    return Schema(query=FullQuery, mutation=Mutation, extensions=extensions)
 
 
 def ide_page() -> str:

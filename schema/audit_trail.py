@@ -20,7 +20,7 @@ from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection
 
 @strawberry.type(description="一条审计记录 / one audit entry")
 class AuditEntry:
-    id: str = strawberry.field(description="编号 / id")
+    id: str = strawberry.field(description="编号 / entry id")
     at: str = strawberry.field(description="时间 / when (ISO date-time)")
     who: str = strawberry.field(description="操作人 / who")
     role: str = strawberry.field(description="角色 / role")

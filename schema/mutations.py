@@ -10,9 +10,12 @@ never deleted. The service role (another county system) cannot write.
 
 from __future__ import annotations
 
-from strawberry.tools import merge_types
+import strawberry
 
 from schema.edit_orders import OrderEdits
 from schema.edit_people import PeopleEdits
 
-Mutation = merge_types("Mutation", (PeopleEdits, OrderEdits))
+
+@strawberry.type(description="日常编辑（每次写入附审计记录）/ everyday edits, each audited")
+class Mutation(PeopleEdits, OrderEdits):
+    pass
