@@ -101,6 +101,12 @@ async def test_weak_and_lax_cases_all_rectified_by_the_report_date(
         client: httpx.AsyncClient) -> None:
     now = await cover(client, "WEAK_LAX_NOT_RECTIFIED")
     assert now["whole"] == {"total": 6, "covered": 6, "gaps": 0, "ratio": 1.0}
+    earlier = await cover(client, "WEAK_LAX_NOT_RECTIFIED", as_of="2022-10-01")
+    assert gap_codes(earlier) == ["WL-04", "WL-05", "WL-06"]
+    assert earlier["gaps"]["nodes"][0]["reasonEn"] == (
+        "weak and lax, not yet rectified (designated 2021-04-15)")
+    later = await cover(client, "WEAK_LAX_NOT_RECTIFIED", as_of="2024-06-30")
+    assert gap_codes(later) == ["WL-07"] and later["whole"]["total"] == 7
 
 
 async def test_stations_missing_haves_name_what_they_lack(client: httpx.AsyncClient) -> None:
