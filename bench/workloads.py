@@ -180,5 +180,10 @@ WORKLOADS = [
              _coverage_hub("GRIDS_WITHOUT_PARTY_ORG", False), RATIO_NG,
              _coverage_raw("coverage.grids_without_party_org"), _top),
 ]
-BY_NAME = {w.name: w for w in WORKLOADS}
+# Experiments for `python -m bench profile` only: a bench-only query in a workload's place.
+EXPERIMENTS = [
+    Workload("grid_gaps_anchored", "grid_gaps, expanding down from the township", True,
+             "", "", _coverage_raw("bench.grid_gaps_anchored"), _township),
+]
+BY_NAME = {w.name: w for w in [*WORKLOADS, *EXPERIMENTS]}
 MIX = ["browse", "lookup", "lookup", "lookup", "grid_gaps", "enterprise_gaps"]
