@@ -15,6 +15,7 @@ import httpx
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
+from hub.cli import main
 from hub.db import Database
 from hub.importer.ids import id_check_char
 from hub.importer.read import read
@@ -57,6 +58,14 @@ def test_templates_cover_every_kind_with_an_example(tmp_path: Path) -> None:
         assert all(len(rows) == 1 for rows in raw.values())
     header = (tmp_path / "csv" / "members.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("党员编号(code),姓名(name),身份证号(idNumber)")
+
+
+def test_hub_template_command_writes_both_forms(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["template", "--out", str(tmp_path)]) == 0
+    assert f"{len(KINDS)} 个 CSV 文件 / CSV files" in capsys.readouterr().out
+    assert (tmp_path / "templates.xlsx").stat().st_size > 0
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == sorted(k.file for k in KINDS)
 
 
 async def test_template_uploads_cleanly_and_is_audited(client: httpx.AsyncClient,
