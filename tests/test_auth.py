@@ -31,8 +31,8 @@ def test_a_minted_token_names_role_and_unit() -> None:
     ("claims", "why"),
     [
         ({"sub": "x", "role": "county", "exp": int(time.time()) - 3600}, "expired"),
-        ({"sub": "x", "role": "emperor", "exp": int(time.time()) + 60}, "unknown role"),
-        ({"sub": "x", "role": "township", "exp": int(time.time()) + 60}, "needs a unit"),
+        ({"sub": "x", "role": "emperor", "exp": int(time.time()) + 86400}, "unknown role"),
+        ({"sub": "x", "role": "township", "exp": int(time.time()) + 86400}, "needs a unit"),
         ({"sub": "x", "role": "county"}, "invalid token"),
     ],
 )
@@ -43,7 +43,7 @@ def test_tokens_that_do_not_hold(claims: dict[str, object], why: str) -> None:
 
 
 def test_a_token_signed_with_another_key_or_alg_none_is_refused() -> None:
-    claims = {"sub": "x", "role": "county", "exp": int(time.time()) + 60}
+    claims = {"sub": "x", "role": "county", "exp": int(time.time()) + 86400}
     forged = jwt.encode(claims, "another-key-of-sufficient-length-000000", algorithm="HS256")
     with pytest.raises(Unauthenticated, match="invalid token"):
         authenticator().from_token(forged)
