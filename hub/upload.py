@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import neo4j
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
@@ -26,7 +27,7 @@ from hub.importer.checks import Located
 from hub.importer.full import close_missing
 from hub.importer.ids import load_key
 from hub.importer.load import BATCH, KindSummary, Summary, check
-from hub.importer.problems import ImportRejected, Problem
+from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.registry import KINDS
 from hub.principal import Principal, Role
 
@@ -136,6 +137,11 @@ async def import_endpoint(request: Request) -> JSONResponse:
             return refused(exc.problems)
         except OutsideJurisdiction as exc:
             return refused(exc.problems, 403)
+        except neo4j.exceptions.TransientError as exc:
+            if "MemoryPoolOutOfMemory" not in (exc.code or ""):
+                raise
+            too_large = ImportTooLarge(rows="?")
+            return JSONResponse({"message": too_large.message()}, status_code=413)
     return JSONResponse({
         "message": "导入完成 / imported", "auditId": entry, "rows": summary.rows,
         "created": summary.created, "summary": summary.lines(), "closed": closed,
