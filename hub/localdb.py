@@ -230,6 +230,8 @@ db.transaction.timeout=5m
             try:
                 with neo4j.GraphDatabase.driver(self.uri, auth=auth) as driver:
                     driver.verify_connectivity()
+                # Bolt can answer before the web server (Neo4j Browser) has bound its port.
+                socket.create_connection(("127.0.0.1", self.http_port), timeout=2).close()
                 return
             except (neo4j.exceptions.ServiceUnavailable, OSError):
                 time.sleep(0.5)

@@ -21,8 +21,10 @@ pytestmark = pytest.mark.lifecycle
 
 
 def _get(url: str) -> tuple[int, str]:
+    """GET as a browser does (asking for HTML)."""
+    request = urllib.request.Request(url, headers={"Accept": "text/html"})
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(request, timeout=5) as response:
             return response.status, response.read().decode()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode()
@@ -74,6 +76,14 @@ def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(tmp_path: Path) ->
         assert _get(browser.group(1))[0] == 200
         status, body = _get("http://127.0.0.1:18080/graphql")
         assert status == 200 and "graphiql" in body.lower()
+        token = re.search(r"Bearer ([\w.-]+)", out)
+        assert token, out
+        answer = urllib.request.Request(
+            "http://127.0.0.1:18080/graphql", data=b'{"query": "{ county { code name } }"}',
+            headers={"Authorization": f"Bearer {token.group(1)}",
+                     "Content-Type": "application/json"})
+        with urllib.request.urlopen(answer, timeout=30) as response:
+            assert b'"code":"XC"' in response.read().replace(b" ", b""), "the demo county is served"
         pid = int((tmp_path / "state" / "run" / "neo4j.pid").read_text())
     finally:
         proc.send_signal(signal.SIGINT)
