@@ -36,6 +36,10 @@ def _run(args: argparse.Namespace) -> None:
         raise SystemExit(f"unknown scale(s) {unknown}; choose from {sorted(synth.SCALES)}")
     plan = runner.Plan(scales=scales, concurrency=args.concurrency, requests=args.requests,
                        seconds=args.seconds, warmup=args.warmup)
+    if args.workloads:
+        plan = runner.Plan(scales=scales, concurrency=args.concurrency,
+                           requests=args.requests, seconds=args.seconds, warmup=args.warmup,
+                           workloads=tuple(args.workloads.split(",")))
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     out = Path(args.out)
     meta = {"started": stamp, "machine": runner.machine(), "plan": plan.__dict__}
@@ -59,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_run.add_argument("--seconds", type=float, default=8.0, help="per phase, at most")
     p_run.add_argument("--warmup", type=int, default=5)
     p_run.add_argument("--out", default=str(OUT))
+    p_run.add_argument("--workloads", default="", help="comma-separated subset (default: all)")
     p_prof = sub.add_parser("profile", help="cProfile the hub and PROFILE its Cypher")
     p_prof.add_argument("--scale", choices=sorted(synth.SCALES), required=True)
     p_prof.add_argument("--workload", required=True, help="one name, or several comma-separated")

@@ -33,6 +33,7 @@ class Plan:
     requests: int = 400
     seconds: float = 8.0
     warmup: int = 5
+    workloads: tuple[str, ...] = (*(w.name for w in WORKLOADS), "mixed")
 
 
 @dataclass
@@ -57,8 +58,8 @@ def machine() -> dict[str, Any]:
             "load_average_at_start": list(os.getloadavg())}
 
 
-async def count_round_trips(srv_port: int, password: str, out: Path, scale: synth.Scale
-                            ) -> dict[str, dict[str, float]]:
+async def count_round_trips(srv_port: int, password: str, out: Path, scale: synth.Scale,
+                            wanted: tuple[str, ...]) -> dict[str, dict[str, float]]:
     """Cypher RUN messages per request, per system and workload, through counting proxies."""
     counters = {s: BoltCounter(srv_port, 47700 + i) for i, s in enumerate(SYSTEMS)}
     for c in counters.values():
@@ -67,7 +68,7 @@ async def count_round_trips(srv_port: int, password: str, out: Path, scale: synt
     try:
         async with clients({s: c.uri for s, c in counters.items()}, password, out,
                            hub_port=48001, ng_port=48101) as calls:
-            for w in WORKLOADS:
+            for w in [w for w in WORKLOADS if w.name in wanted]:
                 for system in SYSTEMS:
                     pick = drive.fixed(w, scale)
                     await drive.warm(calls[system], pick, 1)
@@ -92,8 +93,9 @@ async def measure(plan: Plan, scale: synth.Scale, srv_uri: str, password: str, o
                   result: ScaleResult) -> None:
     async with clients({s: srv_uri for s in SYSTEMS}, password, out,
                        concurrency=plan.concurrency) as calls:
-        picks = [(w.name, drive.fixed(w, scale)) for w in WORKLOADS]
-        picks.append(("mixed", drive.mixed(scale)))
+        picks = [(w.name, drive.fixed(w, scale)) for w in WORKLOADS if w.name in plan.workloads]
+        if "mixed" in plan.workloads:
+            picks.append(("mixed", drive.mixed(scale)))
         for turn, (name, pick) in enumerate(picks):
             for system in _rotate(turn):
                 await drive.warm(calls[system], pick, plan.warmup)
@@ -113,7 +115,8 @@ async def run_scale(plan: Plan, name: str, out: Path) -> ScaleResult:
     async with env.running(scale, progress) as (srv, loaded):
         result = ScaleResult(name, _load_dict(loaded))
         progress(f"  {name}: {loaded.nodes:,} nodes, {loaded.relationships:,} relationships\n")
-        result.round_trips = await count_round_trips(srv.bolt_port, srv.password(), out, scale)
+        result.round_trips = await count_round_trips(srv.bolt_port, srv.password(), out, scale,
+                                                     plan.workloads)
         await measure(plan, scale, srv.uri, srv.password(), out, result)
         return result
 

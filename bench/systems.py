@@ -109,7 +109,8 @@ def graphql_call(client: httpx.AsyncClient, system: str) -> Call:
         if system == "hub":
             doc, variables = w.hub, {**params, "asOf": AS_OF.isoformat()}
         else:
-            doc, variables = w.neo4j_graphql, {**params, "active": ACTIVE}
+            doc, variables = w.neo4j_graphql, {**params, "active": ACTIVE,
+                                                "activeCover": ACTIVE}
         resp = await client.post("/graphql" if system == "hub" else "/",
                                  json={"query": doc, "variables": variables})
         resp.raise_for_status()

@@ -134,13 +134,18 @@ def _coverage_raw(query: str) -> Raw:
     return run
 
 
-GRID_GAPS_NG = _fill("""query GridGaps($code: String!) {
+GRID_GAPS_NG = _fill("""query GridGaps($code: String!, $active: SpanWhere!) {
   grids(where: {community: {some: {township: {some: {code: {eq: $code}}}}},
-                partyOrgs: {none: {kind: {in: ["grid_branch", "grid_group"]}}}},
+                partyOrgsConnection: {none: {edge: $active,
+                    node: {kind: {in: ["grid_branch", "grid_group"]}}}}},
         limit: <<p>>, sort: [{code: ASC}]) { code name community { code name } } }""", p=PAGE)
-ENTERPRISE_GAPS_NG = _fill("""query EnterpriseGaps($code: String!) {
+# An empty filter (`partyOrgs: {none: {}}`) is dropped by @neo4j/graphql, so "no active
+# coverage" is said through the edges, as the hub's query says it.
+ENTERPRISE_GAPS_NG = _fill("""query EnterpriseGaps($code: String!, $active: SpanWhere!,
+                                                   $activeCover: CoverWhere!) {
   enterprises(where: {township: {some: {code: {eq: $code}}},
-                      partyOrgs: {none: {}}, instructors: {none: {}}},
+                      partyOrgsConnection: {none: {edge: $activeCover}},
+                      instructorsConnection: {none: {edge: $active}}},
               limit: <<p>>, sort: [{code: ASC}]) { code name industry } }""", p=PAGE)
 RATIO_NG = _fill("""query Ratio($code: String!, $active: SpanWhere!) {
   counties(where: {code: {eq: $code}}) { code
