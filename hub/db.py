@@ -52,7 +52,8 @@ async def _timeouts(name: str, seconds: float) -> AsyncIterator[None]:
     try:
         yield
     except neo4j.exceptions.ClientError as exc:
-        if exc.code and "TransactionTimedOut" in exc.code:
+        # A transaction past its limit while waiting for a lock stops as LockClientStopped.
+        if exc.code and ("TransactionTimedOut" in exc.code or "LockClientStopped" in exc.code):
             raise QueryTimeout(query=name, seconds=seconds) from exc
         raise
 

@@ -42,6 +42,9 @@ class Limits:
     max_tokens: int = 2000
     max_page_size: int = 100
     tx_timeout_seconds: float = 10.0
+    # Edits look up a few records and write once, but the first run of each plan compiles it,
+    # which on a loaded server needs more than the read queries' limit.
+    write_timeout_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class Settings:
             max_tokens=_int(env, "HUB_MAX_TOKENS", Limits.max_tokens),
             max_page_size=_int(env, "HUB_MAX_PAGE_SIZE", Limits.max_page_size),
             tx_timeout_seconds=float(env.get("HUB_TX_TIMEOUT") or Limits.tx_timeout_seconds),
+            write_timeout_seconds=float(env.get("HUB_WRITE_TIMEOUT")
+                                        or Limits.write_timeout_seconds),
         )
         return cls(
             neo4j_uri=env.get("NEO4J_URI") or None,

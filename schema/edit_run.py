@@ -15,9 +15,6 @@ from hub.principal import Role
 from schema.edit_types import Edited, Outcome, RecordNotFound, RoleNotPermitted
 
 Work = Callable[[Tx], Awaitable[Outcome]]
-# A few index lookups and one write, but the first run of each plan compiles it: a loaded
-# server needs more than the read queries' time limit for that.
-EDIT_TIMEOUT = 60.0
 F = TypeVar("F", bound=Callable[..., object])
 
 
@@ -36,7 +33,8 @@ async def run_edit(info: Info[Context, None], work: Work) -> Outcome:
     if who.role is Role.SERVICE:
         return RoleNotPermitted(role=who.role.value,
                                 message="系统账号不能修改数据 / a system account cannot write")
-    return await info.context.db.in_write_tx(work, timeout=EDIT_TIMEOUT)
+    return await info.context.db.in_write_tx(
+        work, timeout=info.context.limits.write_timeout_seconds)
 
 
 async def done(tx: Tx, info: Info[Context, None], action: str, records: list[str],

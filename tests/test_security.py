@@ -203,19 +203,27 @@ async def test_no_response_leaks_a_stack_trace_or_cypher(client: httpx.AsyncClie
 async def test_a_slow_query_is_cut_off_with_a_clear_error(
     settings: Settings, demo: Database, bearer: Headers
 ) -> None:
-    hasty = replace(settings, limits=replace(settings.limits, tx_timeout_seconds=0.001))
+    """A write stuck behind another transaction's lock is cut off, and says so plainly."""
+    hasty = replace(settings, limits=replace(settings.limits, write_timeout_seconds=0.5))
     app = create_app(hasty)
-    query = """{ coverage(dimension: HOUSEHOLDS_WITHOUT_MEMBER, unit: "XC", asOf: "2023-06-30") {
-      ... on Coverage { whole { total } } } }"""
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as http:
-            body = (await http.post("/graphql", json={"query": query},
-                                    headers=bearer("county"))).json()
+    mutation = """mutation { rectifyWeakLax(code: "WL-07", on: "2026-06-01") { __typename } }"""
+    async with demo.driver.session(database=demo.database) as session:
+        holder = await session.begin_transaction()
+        await holder.run(demo.queries["testing.hold_weak_lax"].text, code="WL-07")
+        try:
+            async with app.router.lifespan_context(app):
+                transport = httpx.ASGITransport(app=app)
+                async with httpx.AsyncClient(transport=transport, base_url="http://hub") as http:
+                    body = (await http.post("/graphql", json={"query": mutation},
+                                            headers=bearer("county"))).json()
+        finally:
+            await holder.rollback()
     error = body["errors"][0]
     assert error["extensions"]["code"] == "QueryTimeout"
     assert "查询超时" in error["message"] and "timed out" in error["message"]
     assert not leaks(body)
+    state = await demo.read("edit.weak_state", code="WL-07", scope=None)
+    assert state[0]["rectifiedOn"] is None, "the cut-off write left nothing behind"
 
 
 @pytest.mark.parametrize(("role", "unit"), [("township", OWN), ("grid", "XC-T01-C01-G01")])
