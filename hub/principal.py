@@ -13,10 +13,10 @@ checks it inside the query, so a result outside the jurisdiction is never read, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     COUNTY = "county"
     TOWNSHIP = "township"
     GRID = "grid"
