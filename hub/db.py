@@ -96,33 +96,23 @@ class Database:
     queries: Queries
     timeout: float = 10.0
 
-    def _query(self, name: str, timeout: float | None) -> neo4j.Query:
-        text = self.queries[name].text
-        return neo4j.Query(text, timeout=self.timeout if timeout is None else timeout)
+    async def _run(self, name: str, routing: RoutingControl, timeout: float | None,
+                   params: dict[str, Any]) -> list[Row]:
+        _count(name)
+        seconds = self.timeout if timeout is None else timeout
+        async with _timeouts(name, seconds):
+            records, _, _ = await self.driver.execute_query(
+                neo4j.Query(self.queries[name].text, timeout=seconds), params,
+                database_=self.database, routing_=routing)
+        return [r.data() for r in records]
 
     async def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run a named read query in one round trip; rows as plain dicts."""
-        _count(name)
-        async with _timeouts(name, self.timeout if timeout is None else timeout):
-            records, _, _ = await self.driver.execute_query(
-                self._query(name, timeout),
-                params,
-                database_=self.database,
-                routing_=RoutingControl.READ,
-            )
-        return [r.data() for r in records]
+        return await self._run(name, RoutingControl.READ, timeout, params)
 
     async def write(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run a named write query in its own transaction (retried on transient errors)."""
-        _count(name)
-        async with _timeouts(name, self.timeout if timeout is None else timeout):
-            records, _, _ = await self.driver.execute_query(
-                self._query(name, timeout),
-                params,
-                database_=self.database,
-                routing_=RoutingControl.WRITE,
-            )
-        return [r.data() for r in records]
+        return await self._run(name, RoutingControl.WRITE, timeout, params)
 
     async def in_write_tx(
         self, work: Callable[[Tx], Awaitable[T]], timeout: float | None = None

@@ -26,9 +26,8 @@ from hub.gate import principal_of
 from hub.importer.checks import Located
 from hub.importer.full import close_missing
 from hub.importer.ids import load_key
-from hub.importer.load import BATCH, KindSummary, Summary, check
+from hub.importer.load import Summary, by_kind_of, check, write_rows
 from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
-from hub.importer.registry import KINDS
 from hub.principal import Principal, Role
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -65,23 +64,11 @@ async def upload(db: Database, who: Principal, path: Path, timeout: float,
     close what the file no longer lists (hub/importer/full.py) on that day.
     (summary, audit id, relationships closed per kind)."""
     rows = await check(db, path, load_key())
-    by_kind: dict[str, list[dict[str, object]]] = {}
-    for row in rows:
-        by_kind.setdefault(row.kind.name, []).append(row.values)
+    by_kind = by_kind_of(rows)
     codes = placed_codes(rows)
 
     async def work(tx: Tx) -> tuple[Summary, str, dict[str, int]]:
-        summary = Summary()
-        for kind in KINDS:
-            items = by_kind.get(kind.name)
-            if not items:
-                continue
-            part = KindSummary(kind.name, kind.zh, rows=len(items))
-            for start in range(0, len(items), BATCH):
-                counts = await tx.run_counted(kind.query, rows=items[start:start + BATCH])
-                part.nodes_created += counts["nodes"]
-                part.relationships_created += counts["relationships"]
-            summary.kinds.append(part)
+        summary = await write_rows(tx, by_kind)
         if who.scope is not None:
             outside = await tx.run("upload.outside_scope", codes=sorted(codes), scope=who.scope)
             if outside:

@@ -15,12 +15,14 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from hub.cypher import Queries
 from hub.errors import JavaMissing, MavenFailed, Neo4jStartFailed, PortTaken
 from hub.localdb import LIB_DIR, LocalNeo4j, fetch, java_version, port_free
 
 pytestmark = pytest.mark.lifecycle
 
 BOLT, HTTP = 17787, 17574
+QUERIES = Queries()
 
 
 @pytest.fixture
@@ -33,7 +35,7 @@ def scratch(tmp_path: Path) -> Iterator[LocalNeo4j]:
 
 def _count_marks(server: LocalNeo4j) -> int:
     with neo4j.GraphDatabase.driver(server.uri, auth=("neo4j", server.password())) as driver:
-        records, _, _ = driver.execute_query("MATCH (m:LifecycleMark) RETURN count(m) AS n")
+        records, _, _ = driver.execute_query(QUERIES["testing.count_marks"].text)
         return int(records[0]["n"])
 
 
@@ -44,7 +46,7 @@ def test_start_ready_stop_restart_keeps_data(scratch: LocalNeo4j) -> None:
     assert scratch.start(say=lambda _: None) is False, "a second start reuses the running server"
 
     with neo4j.GraphDatabase.driver(scratch.uri, auth=("neo4j", scratch.password())) as driver:
-        driver.execute_query("CREATE (:LifecycleMark {at: datetime()})")
+        driver.execute_query(QUERIES["testing.leave_mark"].text)
     assert not port_free(BOLT) and not port_free(HTTP)
 
     assert scratch.stop() is True

@@ -91,6 +91,30 @@ async def check(db: Database, path: Path, key: bytes) -> list[Located]:
     return rows
 
 
+def by_kind_of(rows: list[Located]) -> dict[str, list[dict[str, object]]]:
+    """Checked rows grouped by kind, each as the values its Cypher file receives."""
+    grouped: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        grouped.setdefault(row.kind.name, []).append(row.values)
+    return grouped
+
+
+async def write_rows(tx: Tx, by_kind: dict[str, list[dict[str, object]]]) -> Summary:
+    """Write every kind in registry order (parents before children), in batches, in `tx`."""
+    summary = Summary()
+    for kind in KINDS:
+        items = by_kind.get(kind.name)
+        if not items:
+            continue
+        part = KindSummary(kind.name, kind.zh, rows=len(items))
+        for start in range(0, len(items), BATCH):
+            counts = await tx.run_counted(kind.query, rows=items[start:start + BATCH])
+            part.nodes_created += counts["nodes"]
+            part.relationships_created += counts["relationships"]
+        summary.kinds.append(part)
+    return summary
+
+
 async def import_path(db: Database, path: Path, progress: Progress | None = None,
                       key: bytes | None = None, timeout: float = 1800.0,
                       who: Principal | None = None) -> Summary:
@@ -104,23 +128,11 @@ async def import_path(db: Database, path: Path, progress: Progress | None = None
     secret = load_key() if key is None else key
     say(f"检查 / checking {path} …")
     rows = await check(db, path, secret)
-    by_kind: dict[str, list[dict[str, object]]] = {}
-    for row in rows:
-        by_kind.setdefault(row.kind.name, []).append(row.values)
+    by_kind = by_kind_of(rows)
     say(f"写入 / writing {len(rows)} 行/rows in one transaction …")
 
     async def work(tx: Tx) -> Summary:
-        summary = Summary()
-        for kind in KINDS:
-            items = by_kind.get(kind.name)
-            if not items:
-                continue
-            part = KindSummary(kind.name, kind.zh, rows=len(items))
-            for start in range(0, len(items), BATCH):
-                counts = await tx.run_counted(kind.query, rows=items[start:start + BATCH])
-                part.nodes_created += counts["nodes"]
-                part.relationships_created += counts["relationships"]
-            summary.kinds.append(part)
+        summary = await write_rows(tx, by_kind)
         codes = [str(r.values["code"]) for r in rows if r.values.get("code")]
         await audit.record(tx, author, "import", codes, None,
                            {"path": path.name, "kinds": {k.kind: k.rows for k in summary.kinds}})
