@@ -35,7 +35,9 @@ from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
     MaxTokensLimiter,
+    ParserCache,
     SchemaExtension,
+    ValidationCache,
 )
 from strawberry.federation import Schema
 
@@ -114,11 +116,17 @@ class FullQuery(Query, AuditQuery):
 
 
 def build_schema(settings: Settings) -> Schema:
+    # One rule class for the schema's life: the validation cache is keyed by the rules, and
+    # a class made per request would never hit. Parsing and validating a document costs as
+    # much as a gap list's Cypher (docs/performance.md), so repeated documents skip both.
+    limits = limits_rule(settings.limits)
     extensions: list[Any] = [
         CountRoundTrips,
         MaskUnexpected,
-        lambda: AddValidationRules([limits_rule(settings.limits)]),
+        lambda: AddValidationRules([limits]),
         lambda: MaxTokensLimiter(max_token_count=settings.limits.max_tokens),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
