@@ -131,7 +131,9 @@ class LocalNeo4j:
             self.home.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as fh:
-                fh.write(secrets.token_urlsafe(24))
+                # Hex, not url-safe base64: a password starting with "-" would be read as an
+                # option by `neo4j-admin dbms set-initial-password`.
+                fh.write(secrets.token_hex(24))
         return self.password_file.read_text().strip()
 
     def pid(self) -> int | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from hub import audit
 from hub.cypher import Queries
 from hub.db import Database
 from hub.importer import import_path
@@ -26,7 +27,7 @@ HOUSEHOLDS = 20_000
 
 
 async def nodes(db: Database) -> int:
-    return int((await db.read("bench.counts", timeout=120.0))[0]["nodes"])
+    return int((await db.read("testing.count_records", timeout=120.0))[0]["nodes"])
 
 
 async def test_import_survives_a_killed_neo4j(tmp_path: Path) -> None:
@@ -67,6 +68,8 @@ async def test_import_survives_a_killed_neo4j(tmp_path: Path) -> None:
         # All of it (completed after retries; the re-run then creates nothing) or none of it.
         assert after_kill == (final if completed else empty), (completed, after_kill, final)
         assert (summary.created == 0) == completed
+        # Each import that landed left its one audit entry, and only those did.
+        assert (await audit.entries(db, None, 0, 10))[0] == (2 if completed else 1)
     finally:
         await driver.close()
         server.stop()

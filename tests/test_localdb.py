@@ -79,6 +79,8 @@ def test_listens_on_loopback_only(scratch: LocalNeo4j) -> None:
 
 def test_port_taken_is_refused_before_java_starts(scratch: LocalNeo4j) -> None:
     with socket.socket() as holder:
+        # The earlier tests' servers may leave this port in TIME_WAIT; a listener may reuse it.
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         holder.bind(("127.0.0.1", BOLT))
         holder.listen()
         with pytest.raises(PortTaken) as caught:
