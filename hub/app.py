@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from neo4j import AsyncGraphDatabase
+from neo4j import AsyncGraphDatabase, NotificationMinimumSeverity
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -25,6 +25,9 @@ from hub.settings import Settings
 from hub.upload import import_endpoint
 
 log = logging.getLogger("hub")
+# Neo4j's notices ("label does not exist yet" on an empty database) are for query authors in
+# Browser; in the hub's console they would bury what the operator needs to read.
+QUIET = NotificationMinimumSeverity.OFF
 
 
 @dataclass
@@ -71,7 +74,8 @@ def create_app(settings: Settings) -> Starlette:
         assert settings.neo4j_uri is not None, "resolve the local Neo4j before create_app"
         auth = Authenticator.from_settings(settings)
         driver = AsyncGraphDatabase.driver(
-            settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or "")
+            settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or ""),
+            notifications_min_severity=QUIET,
         )
         db = Database(driver, settings.neo4j_database, Queries(),
                       settings.limits.tx_timeout_seconds)

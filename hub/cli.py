@@ -22,6 +22,7 @@ from pathlib import Path
 import neo4j
 import uvicorn
 
+from hub.app import QUIET, create_app
 from hub.auth import Authenticator, new_api_key
 from hub.cli_data import add_commands, cmd_template
 from hub.cypher import Queries
@@ -51,7 +52,8 @@ async def connect(settings: Settings) -> Database:
     """A Database on the configured Neo4j, or Neo4jUnavailable in one clear line."""
     assert settings.neo4j_uri is not None
     driver = neo4j.AsyncGraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or ""))
+        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or ""),
+        notifications_min_severity=QUIET)
     try:
         await driver.verify_connectivity()
     except neo4j.exceptions.AuthError:
@@ -101,8 +103,6 @@ def cmd_run(settings: Settings) -> int:
                   f"(连接 / connect URL {server.uri}, 用户 / user neo4j, "
                   f"密码 / password {server.password()}, 密码文件 / file {server.password_file})")
         print("按 Ctrl-C 停止 / press Ctrl-C to stop")
-        from hub.app import create_app
-
         uvicorn.run(create_app(resolved), host=settings.host, port=settings.port,
                     log_level="info")
     finally:
