@@ -98,19 +98,20 @@ async def browse_raw(db: Database, p: dict[str, Any]) -> int:
 
 
 LOOKUP_HUB = """query Lookup($code: String!, $asOf: Date!) {
-  unit(code: $code, asOf: $asOf) { ... on Grid { code name kind
+  household(code: $code, asOf: $asOf) { ... on Household { code size
     parent { code name kind parent { code name kind parent { code name kind } } } } } }"""
 LOOKUP_NG = _fill("""query Lookup($code: String!, $active: SpanWhere!) {
-  grids(where: {code: {eq: $code}}) { code name
-    <<chain>> } }""", chain=_conn("community", 1, "code name " + _conn(
-    "township", 1, "code name " + _conn("county", 1, "code name"))))
+  households(where: {code: {eq: $code}}) { code size
+    <<chain>> } }""", chain=_conn("grid", 1, "code name " + _conn(
+    "community", 1, "code name " + _conn("township", 1, "code name"))))
 
 
 async def lookup_raw(db: Database, p: dict[str, Any]) -> int:
-    """A unit by code, then its parent three times (the hub's `parent` loader)."""
-    await db.read("units.by_code", codes=[p["code"]], asOf=AS_OF, scope=None)
-    code = p["code"]
-    for _ in range(3):
+    """A household by code, its grid, then the grid's parents (the hub's `parent` loaders)."""
+    await db.read("units.household_by_code", codes=[p["code"]], asOf=AS_OF, scope=None)
+    rows = await db.read("browse.household_parents", codes=[p["code"]], asOf=AS_OF, scope=None)
+    code = rows[0]["parentCode"]
+    for _ in range(2):
         rows = await db.read("browse.parents", codes=[code], asOf=AS_OF, scope=None)
         code = rows[0]["parentCode"]
     return 4
@@ -160,10 +161,12 @@ def _township(rnd: random.Random, scale: synth.Scale) -> dict[str, Any]:
     return {"code": f"{scale.top_code}-T{rnd.randint(1, scale.townships):03d}"}
 
 
-def _grid(rnd: random.Random, scale: synth.Scale) -> dict[str, Any]:
-    t = _township(rnd, scale)["code"]
-    c = rnd.randint(1, synth.COMMUNITIES)
-    return {"code": f"{t}-C{c:02d}-G{rnd.randint(1, synth.GRIDS_PER_COMMUNITY):02d}"}
+def _household(rnd: random.Random, scale: synth.Scale) -> dict[str, Any]:
+    """A household of a grid (a township's village households come first, then its grids')."""
+    number = rnd.randint(1, scale.townships)
+    villages = synth.VILLAGES * synth.VILLAGE_HOUSEHOLDS
+    grids = synth.COMMUNITIES * synth.GRIDS_PER_COMMUNITY * synth.GRID_HOUSEHOLDS
+    return {"code": f"H{scale.top_code}{number:03d}{villages + rnd.randint(1, grids):05d}"}
 
 
 def _top(rnd: random.Random, scale: synth.Scale) -> dict[str, Any]:
@@ -173,8 +176,8 @@ def _top(rnd: random.Random, scale: synth.Scale) -> dict[str, Any]:
 WORKLOADS = [
     Workload("browse", "browse one township 4 levels deep", True, BROWSE_HUB, BROWSE_NG,
              browse_raw, _township),
-    Workload("lookup", "point lookup: a grid and its chain up to the county", True,
-             LOOKUP_HUB, LOOKUP_NG, lookup_raw, _grid),
+    Workload("lookup", "point lookup: a household and its chain up to the township", True,
+             LOOKUP_HUB, LOOKUP_NG, lookup_raw, _household),
     Workload("grid_gaps", "gap list: grids without a grid Party org (one township)", True,
              _coverage_hub("GRIDS_WITHOUT_PARTY_ORG", True), GRID_GAPS_NG,
              _coverage_raw("coverage.grids_without_party_org"), _township),

@@ -16,6 +16,7 @@ message in Chinese and English.
     │   ├── BadCursor              an `after` cursor the hub did not issue
     │   └── BadPeriod              a period whose end is before its start
     ├── UnitNotFound               no unit with that code within the caller's jurisdiction
+    ├── HouseholdNotFound          no household with that code within the jurisdiction
     ├── NotPermitted               the caller's role may not ask this at all
     └── ConfigError                a configuration file the hub cannot use (allowance rule)
 
@@ -156,6 +157,14 @@ class BadPeriod(InputError):
 class UnitNotFound(HubError):
     zh = "未找到该单位（或不在管辖范围内）"
     en = "no such unit within your jurisdiction"
+
+    def detail(self) -> str:
+        return str(self.fields.get("code", ""))
+
+
+class HouseholdNotFound(HubError):
+    zh = "未找到该户（或不在管辖范围内）"
+    en = "no such household within your jurisdiction"
 
     def detail(self) -> str:
         return str(self.fields.get("code", ""))

@@ -22,6 +22,17 @@ class UnitNotFound:
         return cls(code=code, message=errors.UnitNotFound(code=code).message())
 
 
+@strawberry.type(
+    description="未找到该户，或不在您的管辖范围内 / no such household within your jurisdiction")
+class HouseholdNotFound:
+    code: str = strawberry.field(description="所查户编码 / the household code asked for")
+    message: str = strawberry.field(description="中英文说明 / message in Chinese and English")
+
+    @classmethod
+    def of(cls, code: str) -> HouseholdNotFound:
+        return cls(code=code, message=errors.HouseholdNotFound(code=code).message())
+
+
 @strawberry.type(description="每页条数超过上限 / page size above the limit")
 class PageTooLarge:
     asked: int = strawberry.field(description="所请求的条数 / the page size asked for")

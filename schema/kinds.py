@@ -68,14 +68,19 @@ class Unit:
 
     @resolver("所在的上级地域单位 / the territorial unit this one lies in")
     async def parent(self, info: Info[Context, None]) -> Unit | None:
-        from schema.units import to_unit
+        return await parent_unit(info, "browse.parents", self.code, self.as_of)
 
-        found = await info.context.loaders.lookup("browse.parents").load(
-            LookupKey(self.code, self.as_of))
-        if found is None:
-            return None
-        parent: Unit = to_unit({**found, "code": found["parentCode"]}, self.as_of)
-        return parent
+
+async def parent_unit(info: Info[Context, None], query: str, code: str,
+                      as_of: date) -> Unit | None:
+    """The territorial unit `code` lies in, through the lookup loader of `query`."""
+    from schema.units import to_unit
+
+    found = await info.context.loaders.lookup(query).load(LookupKey(code, as_of))
+    if found is None:
+        return None
+    parent: Unit = to_unit({**found, "code": found["parentCode"]}, as_of)
+    return parent
 
 
 LABELS = {k.value: k for k in UnitKind}

@@ -15,7 +15,7 @@ from hub.allowance import as_date
 from hub.context import Context
 from hub.db import Row
 from hub.personal import shown_name, shown_text
-from schema.kinds import Unit, resolver
+from schema.kinds import Unit, parent_unit, resolver
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, child_page, connection
 
 PERSONAL = "（按权限脱敏；系统角色为空）/ (masked by role; null for the service role)"
@@ -75,6 +75,10 @@ class Household:
     @resolver("住址（仅县、乡镇可见）/ address (county and township staff only)")
     def address(self, info: Info[Context, None]) -> str | None:
         return shown_text(info.context.principal, self.raw_address)
+
+    @resolver("所在的网格（或村）/ the grid (or village) the household lies in")
+    async def parent(self, info: Info[Context, None]) -> Unit | None:
+        return await parent_unit(info, "browse.household_parents", self.code, self.as_of)
 
     @resolver("联系该户的党员 / Party members linked to this household")
     async def members(

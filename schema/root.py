@@ -14,10 +14,11 @@ from hub.errors import PageTooLarge as PageTooLargeError
 from hub.loaders import LookupKey, Page
 from schema.allowance import departure_allowance
 from schema.coverage import coverage
-from schema.errors import PageTooLarge, UnitNotFound
+from schema.errors import HouseholdNotFound, PageTooLarge, UnitNotFound
 from schema.kinds import OrgKind, Unit, UnitKind, resolver
 from schema.orders import work_order_stats
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
+from schema.people import Household, household
 from schema.report import audit_report, county_report
 from schema.units import (
     Community,
@@ -38,6 +39,9 @@ UnitResult = Annotated[
     County | Township | Village | Community | Grid | PartyOrg | Enterprise | Department
     | Cooperative | UnitNotFound,
     strawberry.union("UnitResult", description="单位或未找到 / a unit, or not found")]
+HouseholdResult = Annotated[
+    Household | HouseholdNotFound,
+    strawberry.union("HouseholdResult", description="户或未找到 / a household, or not found")]
 UnitsResult = Annotated[Connection[Unit] | PageTooLarge,
                         strawberry.union(
                             "UnitsResult", description="单位列表或错误 / units or an error")]
@@ -76,6 +80,17 @@ class Query:
         day = as_of or info.context.today
         row = await info.context.loaders.lookup("units.by_code").load(LookupKey(code, day))
         return UnitNotFound.of(code) if row is None else to_unit(row, day)
+
+    @resolver("按户编码查找户 / a household by its code")
+    async def household(
+        self, info: Info[Context, None],
+        code: Annotated[str, strawberry.argument(description="户编码 / household code")],
+        as_of: Annotated[date | None, ASOF] = None,
+    ) -> HouseholdResult:
+        day = as_of or info.context.today
+        row = await info.context.loaders.lookup("units.household_by_code").load(
+            LookupKey(code, day))
+        return HouseholdNotFound.of(code) if row is None else household(row, day)
 
     @resolver("按名称、类型筛选单位 / units filtered by name and kind")
     async def units(

@@ -37,6 +37,32 @@ async def test_a_unit_by_code_with_its_parent(client: httpx.AsyncClient) -> None
     assert missing["__typename"] == "UnitNotFound" and "XC-NOWHERE" in missing["message"]
 
 
+HOUSEHOLD = """
+query Household($code: String!) {
+  household(code: $code, asOf: "2023-06-30") {
+    __typename
+    ... on Household { code size parent { __typename code parent { code parent { code kind } } } }
+    ... on HouseholdNotFound { message }
+  }
+}
+"""
+
+
+async def test_a_household_by_code_with_its_chain_up_to_the_township(
+    client: httpx.AsyncClient,
+) -> None:
+    in_grid = (await data(client, HOUSEHOLD, code="H000001"))["household"]
+    assert in_grid == {"__typename": "Household", "code": "H000001", "size": 2, "parent": {
+        "__typename": "Grid", "code": "XC-T01-C01-G02", "parent": {
+            "code": "XC-T01-C01", "parent": {"code": "XC-T01", "kind": "TOWNSHIP"}}}}
+    in_village = (await data(client, HOUSEHOLD, code="H000003"))["household"]
+    assert in_village["parent"]["__typename"] == "Village"
+    assert in_village["parent"]["code"] == "XC-T01-V04"
+    assert in_village["parent"]["parent"]["code"] == "XC-T01"
+    missing = (await data(client, HOUSEHOLD, code="H999999"))["household"]
+    assert missing["__typename"] == "HouseholdNotFound" and "H999999" in missing["message"]
+
+
 async def test_units_filtered_by_name_and_kind_and_paged(client: httpx.AsyncClient) -> None:
     query = """query U($after: String) { units(kind: COMMUNITY, name: "社区", first: 20,
       after: $after, asOf: "2023-06-30") { ... on UnitConnection { totalCount

@@ -43,6 +43,28 @@ async def test_a_township_cannot_look_up_units_outside_it(
     assert seen_by_county["__typename"] != "UnitNotFound", "the unit exists for the county"
 
 
+HOUSEHOLD = """query($code: String!) { household(code: $code, asOf: "2023-06-30") {
+  __typename ... on Household { code head parent { code } } } }"""
+
+
+@pytest.mark.parametrize(
+    ("role", "unit", "code", "seen"),
+    [("township", OWN, "H000001", True), ("township", OWN, "H000015", False),
+     ("grid", "XC-T01-C01-G02", "H000001", True), ("grid", "XC-T01-C01-G01", "H000001", False),
+     ("service", None, "H000015", True)],
+)
+async def test_a_household_is_looked_up_only_inside_the_jurisdiction(
+    client: httpx.AsyncClient, bearer: Headers, role: str, unit: str | None, code: str,
+    seen: bool,
+) -> None:
+    found = (await data(client, HOUSEHOLD, bearer(role, unit), code=code))["household"]
+    assert (found["__typename"] == "Household") is seen
+    if seen and role == "service":
+        assert found["head"] is None, "the service role sees no personal field"
+    elif seen:
+        assert found["parent"]["code"].startswith(unit or "XC")
+
+
 async def test_aliases_and_fragments_reach_no_further(
     client: httpx.AsyncClient, bearer: Headers
 ) -> None:

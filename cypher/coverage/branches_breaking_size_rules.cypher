@@ -4,9 +4,18 @@
 // 覆盖：网格党支部是否符合设置要求（正式党员不少于 3 名，党员不超过 50 名）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
-MATCH (o:PartyOrg {kind: 'grid_branch'})-[r:IN]->(g:Grid)
-WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
-  AND EXISTS { (g)-[:IN*0..3]->(s) }
+CALL (s) {
+  // Down from $unit through townships and communities only (a grid's own :IN arrivals are
+  // its households), so a township costs the same in a province as in a county.
+  MATCH (s) (()<-[:IN]-(:Township|Community)){0,2} ()<-[:IN]-(g:Grid)
+  RETURN g
+  UNION
+  WITH s WHERE s:Grid
+  RETURN s AS g
+}
+MATCH (o:PartyOrg)-[r:IN]->(g)
+WHERE o.kind = 'grid_branch' AND r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
+WITH DISTINCT s, o, g
 WITH s, o, g, [(m:Member)-[x:MEMBER_OF]->(o)
                WHERE x.since <= $asOf AND (x.until IS NULL OR x.until > $asOf) | m.fullMember] AS flags
 WITH s, o, g, size([f IN flags WHERE f]) AS full, size(flags) AS members

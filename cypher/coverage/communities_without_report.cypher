@@ -4,8 +4,15 @@
 // 覆盖：社区是否有县直机关在职党员报到（乡镇吹哨、部门报到）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
-MATCH (m:Community)
-WHERE EXISTS { (m)-[:IN*0..3]->(s) }
+CALL (s) {
+  // Down from $unit through townships only: communities lie in townships.
+  MATCH (s) (()<-[:IN]-(:Township)){0,1} ()<-[:IN]-(m:Community)
+  RETURN m
+  UNION
+  WITH s WHERE s:Community
+  RETURN s AS m
+}
+WITH DISTINCT s, m
 WITH s, m, EXISTS {
   MATCH (p:Member)-[t:REPORTS_TO]->(m)
   WHERE t.since <= $asOf AND (t.until IS NULL OR t.until > $asOf)

@@ -4,8 +4,16 @@
 // 组织覆盖：非公企业是否有党组织（单独、联合组建或挂靠）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
-MATCH (e:Enterprise)
-WHERE EXISTS { (e)-[:IN*0..3]->(s) }
+CALL (s) {
+  // Down from $unit through townships and communities, where enterprises lie, never
+  // through grids or villages and their households.
+  MATCH (s) (()<-[:IN]-(:Township|Community)){0,2} ()<-[:IN]-(e:Enterprise)
+  RETURN e
+  UNION
+  WITH s WHERE s:Enterprise
+  RETURN s AS e
+}
+WITH DISTINCT s, e
 WITH s, e, EXISTS {
   MATCH (:PartyOrg)-[c:COVERS]->(e)
   WHERE c.since <= $asOf AND (c.until IS NULL OR c.until > $asOf)

@@ -3,9 +3,18 @@
 // 覆盖：网格是否配有网格员。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
-MATCH (g:Grid)-[r:IN]->(:Unit)
+CALL (s) {
+  // Down from $unit through townships and communities only (a grid's own :IN arrivals are
+  // its households), so a township costs the same in a province as in a county.
+  MATCH (s) (()<-[:IN]-(:Township|Community)){0,2} ()<-[:IN]-(g:Grid)
+  RETURN g
+  UNION
+  WITH s WHERE s:Grid
+  RETURN s AS g
+}
+MATCH (g)-[r:IN]->(:Unit)
 WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
-  AND EXISTS { (g)-[:IN*0..3]->(s) }
+WITH DISTINCT s, g
 WITH s, g, EXISTS {
   MATCH (:GridWorker)-[v:SERVES]->(g)
   WHERE v.since <= $asOf AND (v.until IS NULL OR v.until > $asOf)

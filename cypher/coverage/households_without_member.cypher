@@ -4,8 +4,16 @@
 // 覆盖：户是否有党员联系（党员联系户）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
-MATCH (t:Grid|Village)
-WHERE EXISTS { (t)-[:IN*0..3]->(s) }
+CALL (s) {
+  // The grids and villages at or below $unit, reached down through townships and
+  // communities; their households are what this dimension reads.
+  MATCH (s) (()<-[:IN]-(:Township|Community)){0,2} ()<-[:IN]-(t:Grid|Village)
+  RETURN t
+  UNION
+  WITH s WHERE s:Grid OR s:Village
+  RETURN s AS t
+}
+WITH DISTINCT s, t
 WITH s, t, head([p = (t)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
 MATCH (h:Household)-[r:IN]->(t)
 WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)

@@ -4,8 +4,15 @@
 // 覆盖：行政村是否有在任的到村任职大学生（不含社区，与 F7 一致）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
-MATCH (v:Village)
-WHERE EXISTS { (v)-[:IN*0..3]->(s) }
+CALL (s) {
+  // Down from $unit through townships only: villages lie in townships.
+  MATCH (s) (()<-[:IN]-(:Township)){0,1} ()<-[:IN]-(v:Village)
+  RETURN v
+  UNION
+  WITH s WHERE s:Village
+  RETURN s AS v
+}
+WITH DISTINCT s, v
 WITH s, v, EXISTS {
   MATCH (:Graduate)-[p:PLACED_IN]->(v)
   WHERE p.since <= $asOf AND (p.until IS NULL OR p.until > $asOf)
