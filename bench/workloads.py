@@ -107,14 +107,10 @@ LOOKUP_NG = _fill("""query Lookup($code: String!, $active: SpanWhere!) {
 
 
 async def lookup_raw(db: Database, p: dict[str, Any]) -> int:
-    """A household by code, its grid, then the grid's parents (the hub's `parent` loaders)."""
+    """A household by code, then its chain up to the county (what `parent` loads at once)."""
     await db.read("units.household_by_code", codes=[p["code"]], asOf=AS_OF, scope=None)
-    rows = await db.read("browse.household_parents", codes=[p["code"]], asOf=AS_OF, scope=None)
-    code = rows[0]["parentCode"]
-    for _ in range(2):
-        rows = await db.read("browse.parents", codes=[code], asOf=AS_OF, scope=None)
-        code = rows[0]["parentCode"]
-    return 4
+    await db.read("browse.household_ancestors", codes=[p["code"]], asOf=AS_OF, scope=None)
+    return 2
 
 
 def _coverage_hub(dimension: str, gaps: bool) -> str:

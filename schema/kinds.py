@@ -15,6 +15,7 @@ import strawberry
 from strawberry.types import Info
 
 from hub.context import Context
+from hub.db import Row
 from hub.loaders import LookupKey
 
 
@@ -68,18 +69,27 @@ class Unit:
 
     @resolver("所在的上级地域单位 / the territorial unit this one lies in")
     async def parent(self, info: Info[Context, None]) -> Unit | None:
-        return await parent_unit(info, "browse.parents", self.code, self.as_of)
+        return await parent_unit(info, "browse.ancestors", self.code, self.as_of)
 
 
 async def parent_unit(info: Info[Context, None], query: str, code: str,
                       as_of: date) -> Unit | None:
-    """The territorial unit `code` lies in, through the lookup loader of `query`."""
+    """The territorial unit `code` lies in, from the chain `query` returns above it.
+
+    The rest of the chain primes the `browse.ancestors` loader, so `parent { parent { … } }`
+    costs one round trip however deep the document climbs.
+    """
     from schema.units import to_unit
 
     found = await info.context.loaders.lookup(query).load(LookupKey(code, as_of))
-    if found is None:
+    chain: list[Row] = [] if found is None else list(found["chain"])
+    if not chain:
         return None
-    parent: Unit = to_unit({**found, "code": found["parentCode"]}, as_of)
+    ancestors = info.context.loaders.lookup("browse.ancestors")
+    for i, row in enumerate(chain):
+        above = {"code": row["code"], "chain": chain[i + 1:]}
+        ancestors.prime(LookupKey(row["code"], as_of), above)
+    parent: Unit = to_unit(chain[0], as_of)
     return parent
 
 

@@ -78,7 +78,7 @@ class Household:
 
     @resolver("所在的网格（或村）/ the grid (or village) the household lies in")
     async def parent(self, info: Info[Context, None]) -> Unit | None:
-        return await parent_unit(info, "browse.household_parents", self.code, self.as_of)
+        return await parent_unit(info, "browse.household_ancestors", self.code, self.as_of)
 
     @resolver("联系该户的党员 / Party members linked to this household")
     async def members(

@@ -63,3 +63,22 @@ async def test_people_round_trips_do_not_grow_with_the_lists(client: httpx.Async
 async def test_a_whole_report_is_one_round_trip_per_figure(client: httpx.AsyncClient) -> None:
     body = await gql(client, '{ countyReport(asOf: "2023-06-30") { figures { id } } }')
     assert round_trips(body) == 26
+
+
+async def test_a_parent_chain_is_one_round_trip_however_deep(client: httpx.AsyncClient) -> None:
+    query = """{ household(code: "H000001", asOf: "2023-06-30") { ... on Household {
+      parent { code parent { code parent { code parent { code parent { code } } } } } } } }"""
+    body = await gql(client, query)
+    chain = body["data"]["household"]["parent"]
+    assert [chain["code"], chain["parent"]["code"], chain["parent"]["parent"]["code"],
+            chain["parent"]["parent"]["parent"]["code"]] == [
+        "XC-T01-C01-G02", "XC-T01-C01", "XC-T01", "XC"]
+    assert chain["parent"]["parent"]["parent"]["parent"] is None
+    assert body["extensions"]["roundTrips"]["queries"] == [
+        "browse.household_ancestors", "units.household_by_code"]
+    grids = await gql(client, """{ units(kind: GRID, first: 100, asOf: "2023-06-30") {
+      ... on UnitConnection { nodes { code parent { code parent { code } } } } } }""")
+    nodes = grids["data"]["units"]["nodes"]
+    assert len(nodes) == 100 and all(n["parent"]["parent"]["code"].startswith("XC-T")
+                                     for n in nodes)
+    assert grids["extensions"]["roundTrips"]["queries"] == ["browse.ancestors", "units.search"]
