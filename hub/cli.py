@@ -144,17 +144,20 @@ def cmd_migrate(settings: Settings) -> int:
 
 async def import_into(settings: Settings, path: Path, full: bool = False) -> None:
     from hub.importer import import_path
+    from hub.progress import Bar
 
     db = await connect(settings)
+    bar = Bar()
     try:
         print(f"模式版本 / schema version {await migrate(db)}")
         if full:
             from hub.cli_data import import_full
 
-            await import_full(db, path)
+            await import_full(db, path, bar)
             return
-        await import_path(db, path, progress=print)
+        await import_path(db, path, progress=print, tick=bar)
     finally:
+        bar.close()
         await db.driver.close()
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from hub.coverage import Dimension
 from hub.db import Database
 from hub.principal import Principal, Role
+from hub.progress import Tick
 from hub.settings import Settings
 from hub.templates import write_csv, write_xlsx
 
@@ -29,17 +30,15 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     gaps.add_argument("--out", type=Path, default=None)
 
 
-async def import_full(db: Database, path: Path) -> None:
+async def import_full(db: Database, path: Path, tick: Tick) -> None:
     """`hub import PATH --full`: import, and close what the files no longer list, today."""
     from hub.upload import upload
 
     who = Principal(f"cli:{getpass.getuser()}", Role.COUNTY)
     print(f"检查并写入 / checking and writing {path} (全量 / full) …")
-    summary, entry, closed = await upload(db, who, path, 1800.0, date.today())
+    summary, entry = await upload(db, who, path, 1800.0, date.today(), tick)
     for line in summary.lines():
         print(line)
-    for kind, count in closed.items():
-        print(f"{kind}: 结束关系 / relationships closed {count}")
     print(f"审计记录 / audit entry {entry}")
 
 

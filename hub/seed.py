@@ -21,4 +21,4 @@ async def load_demo_if_empty(db: Database) -> list[str]:
         return ["数据库已有数据，未载入示例县 / the database holds data; demo county not loaded"]
     summary = await load_demo(db)
     return [f"已载入示例县 / demo county loaded: {summary.rows} 行/rows, "
-            f"{summary.created} 个节点和关系 / nodes and relationships created"]
+            f"新建 {summary.created} 条记录 / {summary.created} records created"]

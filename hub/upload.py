@@ -4,9 +4,10 @@ The body is an .xlsx workbook (the same one `hub import` reads). The county role
 anything; a township clerk only rows inside its own township: after the rows are written, a
 Cypher check in the same transaction (`cypher/upload/outside_scope.cypher`) lists records
 lying outside `$scope`, and any such row rolls the whole import back and is reported. The
-answer is the summary per kind, or every problem, as JSON in Chinese and English; the audit
-entry is written in the import's own transaction. `POST /import?full=1` (county only) also
-closes the relationships the file no longer lists (hub/importer/full.py).
+answer is the summary per kind (rows created, updated, unchanged, closed; the same counts go
+into the audit entry, written in the import's own transaction), or every problem, as JSON in
+Chinese and English. `POST /import?full=1` (county only) also closes the relationships the
+file no longer lists (hub/importer/full.py).
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from hub.gate import principal_of
 from hub.importer.checks import Located
 from hub.importer.full import close_missing
 from hub.importer.ids import load_key
-from hub.importer.load import Summary, by_kind_of, check, write_rows
+from hub.importer.load import by_kind_of, check, write_rows
 from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
+from hub.importer.summary import Summary
 from hub.principal import Principal, Role
+from hub.progress import Tick, quiet
 
 MAX_BYTES = 50 * 1024 * 1024
 # Records every township shares with the county: a row may name them, not be them.
@@ -59,27 +62,26 @@ def placed_codes(rows: list[Located]) -> dict[str, Located]:
 
 
 async def upload(db: Database, who: Principal, path: Path, timeout: float,
-                 full_on: date | None = None) -> tuple[Summary, str, dict[str, int]]:
+                 full_on: date | None = None, tick: Tick = quiet) -> tuple[Summary, str]:
     """Check, write, check the jurisdiction, audit: one transaction. With `full_on`, also
     close what the file no longer lists (hub/importer/full.py) on that day.
-    (summary, audit id, relationships closed per kind)."""
-    rows = await check(db, path, load_key())
+    (summary, with what was closed per kind; audit id)."""
+    rows = await check(db, path, load_key(), tick)
     by_kind = by_kind_of(rows)
     codes = placed_codes(rows)
 
-    async def work(tx: Tx) -> tuple[Summary, str, dict[str, int]]:
-        summary = await write_rows(tx, by_kind)
+    async def work(tx: Tx) -> tuple[Summary, str]:
+        summary = await write_rows(tx, by_kind, tick)
         if who.scope is not None:
             outside = await tx.run("upload.outside_scope", codes=sorted(codes), scope=who.scope)
             if outside:
                 raise OutsideJurisdiction([_outside(codes[str(r["code"])], str(r["code"]))
                                            for r in outside])
-        closed = {} if full_on is None else await close_missing(tx, by_kind, full_on)
-        after = [{"kind": k.kind, "rows": k.rows, "nodesCreated": k.nodes_created,
-                  "relationshipsCreated": k.relationships_created,
-                  "closed": closed.get(k.kind, 0)} for k in summary.kinds]
-        entry = await audit.record(tx, who, "import", sorted(codes)[:1000], None, after)
-        return summary, entry, closed
+        if full_on is not None:
+            summary.close(await close_missing(tx, by_kind, full_on))
+        entry = await audit.record(tx, who, "import", sorted(codes)[:1000], None,
+                                   {"kinds": summary.as_json(), "summary": summary.lines()})
+        return summary, entry
 
     return await db.in_write_tx(work, timeout=timeout)
 
@@ -118,7 +120,7 @@ async def import_endpoint(request: Request) -> JSONResponse:
         path = Path(folder) / "upload.xlsx"
         path.write_bytes(body)
         try:
-            summary, entry, closed = await upload(db, who, path, timeout=1800.0,
+            summary, entry = await upload(db, who, path, timeout=1800.0,
                                                   full_on=date.today() if full else None)
         except ImportRejected as exc:
             return refused(exc.problems)
@@ -131,7 +133,4 @@ async def import_endpoint(request: Request) -> JSONResponse:
             return JSONResponse({"message": too_large.message()}, status_code=413)
     return JSONResponse({
         "message": "导入完成 / imported", "auditId": entry, "rows": summary.rows,
-        "created": summary.created, "summary": summary.lines(), "closed": closed,
-        "kinds": [{"kind": k.kind, "zh": k.zh, "rows": k.rows, "nodesCreated": k.nodes_created,
-                   "relationshipsCreated": k.relationships_created,
-                   "closed": closed.get(k.kind, 0)} for k in summary.kinds]})
+        **summary.counts(), "summary": summary.lines(), "kinds": summary.as_json()})

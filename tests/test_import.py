@@ -108,7 +108,9 @@ async def test_second_load_changes_nothing(demo: Database) -> None:
     before = await demo.read("admin.record_snapshot")
     summary = await load_demo(demo)
     after = await demo.read("admin.record_snapshot")
-    assert summary.created == 0 and summary.rows > 20_000
+    assert summary.rows > 20_000
+    assert summary.counts() == {"created": 0, "updated": 0, "unchanged": summary.rows,
+                                "closed": 0}
     assert before == after
 
 
@@ -200,9 +202,9 @@ async def test_import_then_reimport_a_small_county(demo: Database, tmp_path: Pat
          "2020-01-01", ""],
         ["P-ZT-T01", "镇党委", "township_committee", "ZT-T01", "", "", "", "2020-01-01", ""]])
     first = await import_path(demo, tmp_path, key=KEY)
-    assert first.rows == 5 and first.created == 5 + 5  # nodes; IN ×4 and UNDER
+    assert first.rows == 5 and first.created == 5
     again = await import_path(demo, tmp_path, key=KEY)
-    assert again.created == 0
+    assert again.counts() == {"created": 0, "updated": 0, "unchanged": 5, "closed": 0}
     assert await codes_present(demo, cleanup) == set(cleanup)
 
 
@@ -245,7 +247,7 @@ async def test_cli_import_prints_progress_and_refuses_bad_data(
     write_csv(tmp_path, "counties", [["ZC", "命令行县"]])
     await import_into(settings, tmp_path)
     out = capsys.readouterr().out
-    assert "检查 / checking" in out and "合计 / total: 1 行/rows, 新建/created 1" in out
+    assert "检查 / checking" in out and "合计 / total: 1 行/rows — 新建/created 1," in out
     write_csv(tmp_path, "townships", [["ZC-T01", "镇", "NOPE", "2020-01-01"]])
     with pytest.raises(ImportRejected):
         await import_into(settings, tmp_path)

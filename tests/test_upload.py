@@ -75,8 +75,12 @@ async def test_template_uploads_cleanly_and_is_audited(client: httpx.AsyncClient
     response = await client.post("/import", content=body)
     assert response.status_code == 200, response.text
     answer = response.json()
-    assert answer["rows"] == len(KINDS) and answer["created"] == 0
+    assert answer["rows"] == len(KINDS)
+    assert (answer["created"], answer["updated"], answer["closed"]) == (0, 0, 0)
+    assert answer["unchanged"] == len(KINDS)
     assert {k["kind"] for k in answer["kinds"]} == {k.name for k in KINDS}
+    assert answer["summary"][-1].endswith(
+        f"未变/unchanged {len(KINDS)}, 结束/closed 0（无变化 / nothing changed）")
     found = await data(client, """{ auditTrail(first: 1) { ... on AuditEntryConnection {
         nodes { id action role } } } }""")
     assert found["auditTrail"]["nodes"][0] == {"id": answer["auditId"], "action": "import",
@@ -101,7 +105,9 @@ async def test_township_uploads_only_inside_its_township(
     assert await demo.read("import.known", codes=["ZU-H1", "ZU-H2"]) == []
     inside = workbook("households", ["ZU-H1", "甲", "2", "", "XC-T01-C01-G01", "2026-02-01", ""])
     done = await client.post("/import", content=inside, headers=mine)
-    assert done.status_code == 200 and done.json()["created"] == 2  # the household and its IN
+    assert done.status_code == 200 and done.json()["kinds"] == [
+        {"kind": "households", "zh": "户", "rows": 1, "created": 1, "updated": 0,
+         "unchanged": 0, "closed": 0}]
     service = await client.post("/import", content=inside, headers=bearer("service"))
     assert service.status_code == 403
 
@@ -146,8 +152,11 @@ async def test_full_reimport_closes_what_it_no_longer_lists(
                                  headers=bearer("township", "XC-T01"))
     assert township.status_code == 403
     full = await client.post("/import?full=1", content=workbook("member_links", links[0]))
-    assert full.status_code == 200 and full.json()["closed"] == {"member_links": 1}
+    assert full.status_code == 200 and full.json()["kinds"] == [
+        {"kind": "member_links", "zh": "党员联系户", "rows": 1, "created": 0, "updated": 0,
+         "unchanged": 1, "closed": 1}]
     # Closed today, not deleted: still there as of yesterday's history.
     assert await linked(demo, today) == 1 and await linked(demo, "2026-03-01") == 2
     again = await client.post("/import?full=1", content=workbook("member_links", links[0]))
-    assert again.json()["closed"] == {"member_links": 0} and again.json()["created"] == 0
+    assert (again.json()["closed"], again.json()["created"], again.json()["unchanged"]) == (
+        0, 0, 1)

@@ -1,14 +1,25 @@
-// 导入部门单位及其政法综治信息平台专用账号（HOLDS_ACCOUNT，含开通、停用日期）。
-// Import departments and their governance-platform accounts (HOLDS_ACCOUNT with dates).
+// 导入部门单位及其政法综治信息平台专用账号（HOLDS_ACCOUNT，含开通、停用日期）；返回各状态（新建、更新、未变）的行数。
+// Import departments and their governance-platform accounts (HOLDS_ACCOUNT with dates);
+// returns the number of rows per status (created, updated: its properties, IN or account
+// changed, unchanged).
 MERGE (p:Platform:Record {code: 'PLAT-ZFZZ'})
 ON CREATE SET p.name = '政法综治信息平台'
 WITH p
 UNWIND $rows AS row
 MATCH (c:County {code: row.county})
 MERGE (n:Department {code: row.code})
+WITH *, n:Record AS existed, properties(n) AS before, EXISTS { (n)-[:IN]->(c) } AS placed
 SET n:Record:Unit, n.name = row.name, n.kind = row.kind
 MERGE (n)-[i:IN]->(c)
 ON CREATE SET i.since = coalesce(row.accountSince, date('2000-01-01'))
-FOREACH (_ IN CASE WHEN row.account IS NULL THEN [] ELSE [1] END |
+WITH *
+CALL (n, p, row) {
+  WITH n, p, row WHERE row.account IS NOT NULL
   MERGE (n)-[a:HOLDS_ACCOUNT]->(p)
-  SET a.account = row.account, a.since = row.accountSince, a.until = row.accountUntil)
+  WITH *, properties(a) AS was
+  SET a.account = row.account, a.since = row.accountSince, a.until = row.accountUntil
+  RETURN count(CASE WHEN was <> properties(a) THEN 1 END) AS account
+}
+RETURN CASE WHEN NOT existed THEN 'created'
+            WHEN before <> properties(n) OR NOT placed OR account > 0 THEN 'updated'
+            ELSE 'unchanged' END AS status, count(*) AS count

@@ -1,7 +1,14 @@
 // 导入社区“大党委”成员单位：关系以起始日期区分，历史关系保留并写入终止日期。
+// 返回各状态的行数：新建（新关系）、更新（已有关系的属性有变）、未变。
 // Import members of a community's joint Party committee: one relationship per start date; history is closed with `until`, never deleted.
+// Returns the number of rows per status: created (a new relationship), updated (an existing
+// one whose properties changed), unchanged.
 UNWIND $rows AS row
 MATCH (a:PartyOrg {code: row.org})
 MATCH (b:PartyOrg {code: row.committee})
+WITH *, EXISTS { (a)-[:JOINS {since: row.since}]->(b) } AS existed
 MERGE (a)-[r:JOINS {since: row.since}]->(b)
+WITH *, properties(r) AS before
 SET r.until = row.until, r.sector = row.sector
+RETURN CASE WHEN NOT existed THEN 'created' WHEN before <> properties(r) THEN 'updated'
+            ELSE 'unchanged' END AS status, count(*) AS count

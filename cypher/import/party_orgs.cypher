@@ -1,22 +1,37 @@
 // 导入党组织：节点、所在地域（IN）、上级党组织（UNDER）、所在单位（OF）。
-// 先写全部节点，再连上级，所以同一文件中上下级的先后顺序无关。
+// 先写全部节点，再连上级，所以同一文件中上下级的先后顺序无关。返回各状态（新建、更新、未变）的行数。
 // Import Party organisations: the nodes, their territory (IN), parent (UNDER) and
 // department (OF). Nodes first, links second, so row order within the file does not matter.
+// Returns the number of rows per status (created, updated: its properties or links changed,
+// unchanged).
 UNWIND $rows AS row
 MATCH (t:Unit {code: row.territory})
 MERGE (o:PartyOrg {code: row.code})
+WITH *, o:Record AS existed, properties(o) AS before
 SET o:Record:Unit, o.name = row.name, o.kind = row.kind, o.industry = row.industry,
     o.foundedOn = row.since
 MERGE (o)-[r:IN]->(t)
+WITH *, properties(r) AS was
 SET r.since = row.since, r.until = row.until
-WITH collect(row) AS rows
-UNWIND rows AS row
-MATCH (o:PartyOrg {code: row.code})
+WITH collect({row: row, o: o, existed: existed,
+              changed: before <> properties(o) OR was <> properties(r)}) AS done
+UNWIND done AS d
+WITH d.row AS row, d.o AS o, d.existed AS existed, d.changed AS changed
 OPTIONAL MATCH (p:PartyOrg {code: row.parent})
-OPTIONAL MATCH (d:Department {code: row.department})
-FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END |
+OPTIONAL MATCH (f:Department {code: row.department})
+CALL (o, p, row) {
+  WITH o, p, row WHERE p IS NOT NULL
   MERGE (o)-[u:UNDER]->(p)
-  SET u.since = row.since, u.until = row.until)
-FOREACH (_ IN CASE WHEN d IS NULL THEN [] ELSE [1] END |
-  MERGE (o)-[f:OF]->(d)
-  SET f.since = row.since, f.until = row.until)
+  WITH *, properties(u) AS was
+  SET u.since = row.since, u.until = row.until
+  RETURN count(CASE WHEN was <> properties(u) THEN 1 END) AS under
+}
+CALL (o, f, row) {
+  WITH o, f, row WHERE f IS NOT NULL
+  MERGE (o)-[x:OF]->(f)
+  WITH *, properties(x) AS was
+  SET x.since = row.since, x.until = row.until
+  RETURN count(CASE WHEN was <> properties(x) THEN 1 END) AS department
+}
+RETURN CASE WHEN NOT existed THEN 'created' WHEN changed OR under + department > 0 THEN 'updated'
+            ELSE 'unchanged' END AS status, count(*) AS count

@@ -4,10 +4,12 @@
     cells.py     typing and checking each cell (types, allowed values, ID rules, date order)
     checks.py    duplicate codes, references to other records
     load.py      check everything, then one write transaction
+    summary.py   what the write did per kind: created, updated, unchanged, closed
     registry.py  every kind: file, columns, Cypher (`cypher/import/<kind>.cypher`)
 """
 
-from hub.importer.load import Summary, import_path
+from hub.importer.load import import_path
 from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
+from hub.importer.summary import Summary
 
 __all__ = ["ImportRejected", "ImportTooLarge", "Problem", "Summary", "import_path"]

@@ -2,14 +2,14 @@
 
 Nothing is written unless every row of every file passes; then every kind is written in
 registry order inside one `Database.in_write_tx`, so the import lands whole or not at all.
-Every write is a MERGE, so importing the same data again creates nothing.
+Every write is a MERGE, so importing the same data again creates nothing; each kind's Cypher
+says, per batch, how many rows it created, updated or left unchanged (hub/importer/summary.py).
 """
 
 from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import neo4j
@@ -23,44 +23,17 @@ from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.read import read
 from hub.importer.registry import KINDS
 from hub.importer.structure import placed, structure
+from hub.importer.summary import KindSummary, Summary
 from hub.principal import Principal, Role
+from hub.progress import Tick, quiet
 
 BATCH = 5000
 Progress = Callable[[str], None]
 
 
-@dataclass
-class KindSummary:
-    kind: str
-    zh: str
-    rows: int = 0
-    nodes_created: int = 0
-    relationships_created: int = 0
-
-
-@dataclass
-class Summary:
-    kinds: list[KindSummary] = field(default_factory=list)
-
-    @property
-    def rows(self) -> int:
-        return sum(k.rows for k in self.kinds)
-
-    @property
-    def created(self) -> int:
-        return sum(k.nodes_created + k.relationships_created for k in self.kinds)
-
-    def lines(self) -> list[str]:
-        out = [f"{k.zh} {k.kind}: {k.rows} 行/rows, 新建节点/nodes created {k.nodes_created}, "
-               f"新建关系/relationships created {k.relationships_created}" for k in self.kinds]
-        out.append(f"合计 / total: {self.rows} 行/rows, 新建/created {self.created}"
-                   + ("（无变化 / nothing new）" if self.created == 0 else ""))
-        return out
-
-
-async def check(db: Database, path: Path, key: bytes) -> list[Located]:
+async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> list[Located]:
     """Every row of the import, typed; ImportRejected listing all problems if any."""
-    raw, problems = read(path)
+    raw, problems = read(path, lambda done, total: tick("check", done, total))
     rows: list[Located] = []
     refused: dict[str, str] = {}
     for kind in KINDS:
@@ -99,43 +72,52 @@ def by_kind_of(rows: list[Located]) -> dict[str, list[dict[str, object]]]:
     return grouped
 
 
-async def write_rows(tx: Tx, by_kind: dict[str, list[dict[str, object]]]) -> Summary:
-    """Write every kind in registry order (parents before children), in batches, in `tx`."""
+async def write_rows(tx: Tx, by_kind: dict[str, list[dict[str, object]]],
+                     tick: Tick = quiet) -> Summary:
+    """Write every kind in registry order (parents before children), in batches, in `tx`;
+    each batch's Cypher answers one row per status with how many rows ended in it."""
     summary = Summary()
+    total = sum(len(items) for items in by_kind.values())
+    written = 0
+    tick("write", written, total)
     for kind in KINDS:
         items = by_kind.get(kind.name)
         if not items:
             continue
         part = KindSummary(kind.name, kind.zh, rows=len(items))
         for start in range(0, len(items), BATCH):
-            counts = await tx.run_counted(kind.query, rows=items[start:start + BATCH])
-            part.nodes_created += counts["nodes"]
-            part.relationships_created += counts["relationships"]
+            batch = items[start:start + BATCH]
+            for found in await tx.run(kind.query, rows=batch):
+                part.add(str(found["status"]), int(found["count"]))
+            written += len(batch)
+            tick("write", written, total)
         summary.kinds.append(part)
     return summary
 
 
 async def import_path(db: Database, path: Path, progress: Progress | None = None,
                       key: bytes | None = None, timeout: float = 1800.0,
-                      who: Principal | None = None) -> Summary:
+                      who: Principal | None = None, tick: Tick = quiet) -> Summary:
     """Check then write the CSV folder or workbook at `path`; the summary per kind.
 
-    `who` is recorded in the audit trail; the command line imports as the county role,
-    named after the operating-system user who ran it.
+    `progress` hears the stages and the summary as lines, `tick` files read and rows
+    written (hub/progress.py). `who` is recorded in the audit trail; the command line
+    imports as the county role, named after the operating-system user who ran it.
     """
     say = progress or (lambda _line: None)
     author = who or Principal(f"cli:{getpass.getuser()}", Role.COUNTY)
     secret = load_key() if key is None else key
     say(f"检查 / checking {path} …")
-    rows = await check(db, path, secret)
+    rows = await check(db, path, secret, tick)
     by_kind = by_kind_of(rows)
     say(f"写入 / writing {len(rows)} 行/rows in one transaction …")
 
     async def work(tx: Tx) -> Summary:
-        summary = await write_rows(tx, by_kind)
+        summary = await write_rows(tx, by_kind, tick)
         codes = [str(r.values["code"]) for r in rows if r.values.get("code")]
         await audit.record(tx, author, "import", codes, None,
-                           {"path": path.name, "kinds": {k.kind: k.rows for k in summary.kinds}})
+                           {"path": path.name, "kinds": summary.as_json(),
+                            "summary": summary.lines()})
         return summary
 
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,10 +91,13 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read(path: Path) -> tuple[dict[str, list[RawRow]], list[Problem]]:
-    """Every row of every kind found at `path`, and the problems met while reading."""
+def read(path: Path, on_file: Callable[[int, int], None] | None = None
+         ) -> tuple[dict[str, list[RawRow]], list[Problem]]:
+    """Every row of every kind found at `path`, and the problems met while reading.
+    `on_file(done, total)` is told of each file or sheet read (a progress bar)."""
     problems: list[Problem] = []
     found: dict[str, list[RawRow]] = {}
+    done = on_file or (lambda _done, _total: None)
     if path.is_file() and path.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook  # type: ignore[import-untyped]
 
@@ -105,15 +108,17 @@ def read(path: Path) -> tuple[dict[str, list[RawRow]], list[Problem]]:
             return {}, [Problem(path.name, None, None, None,
                                 "不是有效的 .xlsx 工作簿 / not a valid .xlsx workbook")]
         by_zh = {kind.zh: kind for kind in KINDS}
-        for sheet in book.worksheets:
+        done(0, len(book.worksheets))
+        for number, sheet in enumerate(book.worksheets, start=1):
             kind = BY_NAME.get(sheet.title) or by_zh.get(sheet.title)
-            if kind is None:
-                problems.append(Problem(f"{path.name}:{sheet.title}", None, None, None,
-                                        "未知的工作表 / unknown sheet name"))
-                continue
             file = f"{path.name}:{sheet.title}"
-            found[kind.name] = _rows(kind, file, _sheet_lines(sheet.iter_rows(values_only=True)),
-                                     problems)
+            if kind is None:
+                problems.append(Problem(file, None, None, None,
+                                        "未知的工作表 / unknown sheet name"))
+            else:
+                found[kind.name] = _rows(kind, file,
+                                         _sheet_lines(sheet.iter_rows(values_only=True)), problems)
+            done(number, len(book.worksheets))
         book.close()
         return found, problems
     if not path.is_dir():
@@ -122,8 +127,9 @@ def read(path: Path) -> tuple[dict[str, list[RawRow]], list[Problem]]:
     expected = {kind.file for kind in KINDS}
     for extra in sorted(p.name for p in path.glob("*.csv") if p.name not in expected):
         problems.append(Problem(extra, None, None, None, "未知的文件 / unknown file name"))
-    for kind in KINDS:
-        csv_path = path / kind.file
-        if csv_path.exists():
-            found[kind.name] = _rows(kind, kind.file, _csv_lines(csv_path), problems)
+    present = [kind for kind in KINDS if (path / kind.file).exists()]
+    done(0, len(present))
+    for number, kind in enumerate(present, start=1):
+        found[kind.name] = _rows(kind, kind.file, _csv_lines(path / kind.file), problems)
+        done(number, len(present))
     return found, problems
