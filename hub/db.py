@@ -77,15 +77,6 @@ class Tx:
         result = await self._tx.run(self._queries[name].text, params)
         return [record.data() async for record in result]
 
-    async def run_counted(self, name: str, **params: Any) -> dict[str, int]:
-        """Run a named write query; what it created and set (for import summaries)."""
-        _count(name)
-        result = await self._tx.run(self._queries[name].text, params)
-        counters = (await result.consume()).counters
-        return {"nodes": counters.nodes_created,
-                "relationships": counters.relationships_created,
-                "properties": counters.properties_set}
-
 
 @dataclass
 class Database:
