@@ -35,6 +35,7 @@ from hub.importer.load import check
 from hub.importer.registry import KINDS
 from hub.localdb import LocalNeo4j
 from hub.migrate import migrate
+from hub.progress import Bar
 from hub.settings import PROJECT_ROOT
 
 PLAIN = ("households", "member_links")
@@ -76,9 +77,12 @@ async def run(server: LocalNeo4j, folder: Path) -> dict[str, float]:
         await wipe(db)
         await migrate(db)
         started = time.perf_counter()
-        summary = await import_path(db, folder, progress=lambda line: print("  " + line,
-                                                                            flush=True),
-                                    timeout=3600.0)
+        bar = Bar()
+        try:
+            summary = await import_path(db, folder, timeout=3600.0, tick=bar,
+                                        progress=lambda line: print("  " + line, flush=True))
+        finally:
+            bar.close()
         took = time.perf_counter() - started
         print(f"importer: {summary.rows} rows in {took:.1f} s "
               f"({summary.rows / took:,.0f} rows/s, checks and one transaction included)")

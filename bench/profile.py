@@ -17,47 +17,70 @@ import pstats
 import random
 import secrets
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import neo4j
-from strawberry.extensions import ParserCache, ValidationCache
-from strawberry.federation.schema import Schema
 
 from bench import env, synth
 from bench.load import progress
 from bench.workloads import AS_OF, BY_NAME, Workload
-from hub import graphql_app
 from hub.app import create_app
 from hub.auth import Authenticator
 from hub.db import Database
 from hub.principal import Role
 from hub.settings import Settings
 
-_BUILD_SCHEMA = graphql_app.build_schema
-
-
-def _with_caches(settings: Settings) -> Schema:
-    """The hub's schema plus Strawberry's parse and validation caches (an experiment)."""
-    schema = _BUILD_SCHEMA(settings)
-    schema.extensions = (*schema.extensions, ParserCache, ValidationCache)
-    return schema
-
 
 async def hub_profile(uri: str, password: str, w: Workload, scale: synth.Scale,
                       requests: int) -> str:
-    """Milliseconds per request in process, as the hub is and with the caches; then cProfile."""
+    """Where a hub request's time goes, in process: Cypher, the rest, and the raw path beside it;
+    then the same requests under cProfile."""
     lines = []
-    for label, caches in (("as is", False), ("with ParserCache + ValidationCache", True)):
-        if caches:
-            graphql_app.build_schema = _with_caches
-        try:
+    for _ in range(2):  # the second pass runs on warm plan caches on both sides
+        with _timing_cypher() as in_cypher:
             ms, _ = await _hub_requests(uri, password, w, scale, requests, profile=False)
-        finally:
-            graphql_app.build_schema = _BUILD_SCHEMA
-        lines.append(f"hub in process, {label}: {ms:.1f} ms per request (mean of {requests})")
+        raw_ms = await _raw_requests(uri, password, w, scale, requests)
+        cypher_ms = 1000 * in_cypher[0] / requests
+        lines.append(f"hub in process: {ms:.1f} ms per request = {cypher_ms:.1f} in Cypher "
+                     f"(Database._run) + {ms - cypher_ms:.1f} GraphQL, HTTP and the rest; "
+                     f"raw path in process: {raw_ms:.1f} ms (mean of {requests})")
     _, text = await _hub_requests(uri, password, w, scale, requests, profile=True)
     return "\n".join(lines) + "\n" + text
+
+
+@contextmanager
+def _timing_cypher() -> Iterator[list[float]]:
+    """Seconds spent inside Database._run while the block runs (the hub's every query)."""
+    spent = [0.0]
+    original = Database._run
+
+    async def timed(self: Database, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        started = time.perf_counter()
+        try:
+            return await original(self, *args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - started
+
+    Database._run = timed  # type: ignore[method-assign]
+    try:
+        yield spent
+    finally:
+        Database._run = original  # type: ignore[method-assign]
+
+
+async def _raw_requests(uri: str, password: str, w: Workload, scale: synth.Scale,
+                        requests: int) -> float:
+    rnd = random.Random(8)
+    async with env.database(uri, password) as db:
+        for _ in range(3):
+            await w.raw(db, w.params(rnd, scale))
+        started = time.perf_counter()
+        for _ in range(requests):
+            await w.raw(db, w.params(rnd, scale))
+        return 1000 * (time.perf_counter() - started) / requests
 
 
 async def _hub_requests(uri: str, password: str, w: Workload, scale: synth.Scale,
