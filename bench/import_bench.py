@@ -29,6 +29,7 @@ import neo4j
 
 from hub.cypher import Queries
 from hub.db import Database
+from hub.errors import HubError
 from hub.importer import import_path
 from hub.importer.ids import load_key
 from hub.importer.load import check
@@ -108,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
         started = server.start()
         try:
             found = asyncio.run(run(server, folder))
+        except HubError as exc:
+            print(exc.message(), file=sys.stderr)
+            return 1
         finally:
             if started and not args.keep:
                 server.stop()
