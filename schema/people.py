@@ -14,7 +14,7 @@ from strawberry.types import Info
 from hub.allowance import as_date
 from hub.context import Context
 from hub.db import Row
-from hub.personal import shown_name, shown_text
+from hub.personal import shown_name, shown_phone, shown_text
 from schema.kinds import Unit, parent_unit, resolver
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, child_page, connection
 
@@ -29,6 +29,7 @@ def _date(value: Any) -> date | None:
 class Member:
     code: str = strawberry.field(description="党员编号 / member number")
     raw_name: strawberry.Private[str | None]
+    raw_phone: strawberry.Private[str | None]
     gender: str | None = strawberry.field(description="性别 M/F / gender")
     full_member: bool | None = strawberry.field(
         description="正式党员（否为预备党员）/ full member (false: probationary)")
@@ -38,6 +39,10 @@ class Member:
     @resolver("姓名" + PERSONAL + " / name")
     def name(self, info: Info[Context, None]) -> str | None:
         return shown_name(info.context.principal, self.raw_name)
+
+    @resolver("联系电话" + PERSONAL + " / phone number")
+    def phone(self, info: Info[Context, None]) -> str | None:
+        return shown_phone(info.context.principal, self.raw_phone)
 
     @resolver("联系的户 / households this member looks after")
     async def households(
@@ -64,6 +69,7 @@ class Member:
 class Household:
     code: str = strawberry.field(description="户编码 / household code")
     raw_head: strawberry.Private[str | None]
+    raw_phone: strawberry.Private[str | None]
     raw_address: strawberry.Private[str | None]
     size: int | None = strawberry.field(description="人口数 / people in the household")
     as_of: strawberry.Private[date]
@@ -71,6 +77,10 @@ class Household:
     @resolver("户主姓名" + PERSONAL + " / head of household")
     def head(self, info: Info[Context, None]) -> str | None:
         return shown_name(info.context.principal, self.raw_head)
+
+    @resolver("户主联系电话" + PERSONAL + " / phone number of the head of household")
+    def phone(self, info: Info[Context, None]) -> str | None:
+        return shown_phone(info.context.principal, self.raw_phone)
 
     @resolver("住址（仅县、乡镇可见）/ address (county and township staff only)")
     def address(self, info: Info[Context, None]) -> str | None:
@@ -94,6 +104,7 @@ class Household:
 class GridWorker:
     code: str = strawberry.field(description="网格员编号 / worker code")
     raw_name: strawberry.Private[str | None]
+    raw_phone: strawberry.Private[str | None]
     type: str | None = strawberry.field(
         description="full_time 专职, dedicated 专属, part_time 兼职 / employment type")
     party_member: bool | None = strawberry.field(description="是否党员 / a Party member")
@@ -102,11 +113,16 @@ class GridWorker:
     def name(self, info: Info[Context, None]) -> str | None:
         return shown_name(info.context.principal, self.raw_name)
 
+    @resolver("联系电话" + PERSONAL + " / phone number")
+    def phone(self, info: Info[Context, None]) -> str | None:
+        return shown_phone(info.context.principal, self.raw_phone)
+
 
 @strawberry.type(description="党建指导员 / a Party-building instructor")
 class Instructor:
     code: str = strawberry.field(description="指导员编号 / instructor code")
     raw_name: strawberry.Private[str | None]
+    raw_phone: strawberry.Private[str | None]
     department: str | None = strawberry.field(
         description="选派单位编码 / sending department's code")
     department_name: str | None = strawberry.field(description="选派单位 / sending department")
@@ -115,24 +131,30 @@ class Instructor:
     def name(self, info: Info[Context, None]) -> str | None:
         return shown_name(info.context.principal, self.raw_name)
 
+    @resolver("联系电话" + PERSONAL + " / phone number")
+    def phone(self, info: Info[Context, None]) -> str | None:
+        return shown_phone(info.context.principal, self.raw_phone)
+
 
 def member(row: Row, as_of: date) -> Member:
-    return Member(code=row["code"], raw_name=row.get("name"), gender=row.get("gender"),
+    return Member(code=row["code"], raw_name=row.get("name"), raw_phone=row.get("phone"),
+                  gender=row.get("gender"),
                   full_member=row.get("fullMember"), joined_on=_date(row.get("joinedOn")),
                   as_of=as_of)
 
 
 def household(row: Row, as_of: date) -> Household:
-    return Household(code=row["code"], raw_head=row.get("head"),
+    return Household(code=row["code"], raw_head=row.get("head"), raw_phone=row.get("phone"),
                      raw_address=row.get("address"), size=row.get("size"), as_of=as_of)
 
 
 def worker(row: Row) -> GridWorker:
-    return GridWorker(code=row["code"], raw_name=row.get("name"), type=row.get("type"),
+    return GridWorker(code=row["code"], raw_name=row.get("name"), raw_phone=row.get("phone"),
+                      type=row.get("type"),
                       party_member=row.get("partyMember"))
 
 
 def instructor(row: Row) -> Instructor:
-    return Instructor(code=row["code"], raw_name=row.get("name"),
+    return Instructor(code=row["code"], raw_name=row.get("name"), raw_phone=row.get("phone"),
                       department=row.get("department"),
                       department_name=row.get("departmentName"))

@@ -23,6 +23,7 @@ from seeds.generate import (
     TOWNSHIPS,
     County,
     d,
+    phone,
     yes,
 )
 
@@ -119,7 +120,8 @@ def new_member(c: County, org_code: str, since: str, full: bool = True,
     joined = (date(2022, 10, 1) if not full else
               date(birth.year + c.rnd.randint(20, 24), c.rnd.randint(1, 12), 1))
     c.add("members", code=code, name=c.person_name(), idNumber=c.id_number(birth, gender),
-          gender=gender, birthDate=d(birth), fullMember=yes(full), joinedOn=d(joined))
+          phone=phone("19903", code), gender=gender, birthDate=d(birth),
+          fullMember=yes(full), joinedOn=d(joined))
     c.add("memberships", member=code, org=org_code, since=since, until=until)
     if until is None:
         c.org_members[org_code].append(code)
@@ -166,7 +168,8 @@ def households(c: County) -> None:
         where = (active_grids[i % len(active_grids)] if i % 5 < 3
                  else c.villages[i % len(c.villages)])
         org_code = f"P-{where}"
-        c.add("households", code=code, head=c.person_name(), size=c.rnd.randint(1, 6),
+        c.add("households", code=code, head=c.person_name(), phone=phone("19905", code),
+              size=c.rnd.randint(1, 6),
               address=f"{where} {c.rnd.randint(1, 200)}号", territory=where, since="2020-06-01")
         if i % 17 == 0:
             unlinked.append(code)
@@ -197,7 +200,8 @@ def grid_workers(c: County) -> None:
 def worker(c: County, grid: str, type_: str, since: str, until: str | None) -> None:
     gender = c.rnd.choice("MF")
     birth = c.birth(1970, 2000)
-    c.add("grid_workers", code=c.next("W", 4), name=c.person_name(),
+    code = c.next("W", 4)
+    c.add("grid_workers", code=code, name=c.person_name(), phone=phone("19904", code),
           idNumber=c.id_number(birth, gender), type=type_,
           partyMember=yes(c.rnd.random() < 0.6), grid=grid, since=since, until=until)
 

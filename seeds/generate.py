@@ -130,6 +130,13 @@ class County:
         return start + timedelta(days=self.rnd.randint(0, (end - start).days))
 
 
+def phone(prefix: str, code: str) -> str:
+    """A synthetic 11-digit number from the record's code (no random draw, so adding phones
+    left every other value of the demo county as it was)."""
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return prefix + digits[-6:].zfill(6)
+
+
 def uscc(index: int) -> str:
     body = f"91990300MA{index:07d}"
     return body + uscc_check_char(body)

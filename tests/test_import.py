@@ -156,8 +156,8 @@ async def test_every_problem_is_reported_and_nothing_written(demo: Database,
     write_csv(tmp_path, "villages", [["ZT-T03-V01", "村", "ZT-T03", "2020-01-01"]])
     write_csv(tmp_path, "grids", [["ZT-G1", "网格", "XC-T01-C01", "2021-01-01", "2020-01-01"]])
     write_csv(tmp_path, "members", [
-        ["ZM1", "甲", "110105194912310021", "M", "1949-12-31", "是", "1975-01-01"],
-        ["ZM2", "乙", "11010519491231002X", "X", "1949-12-31", "也许", "1975-01-01"]])
+        ["ZM1", "甲", "110105194912310021", "", "M", "1949-12-31", "是", "1975-01-01"],
+        ["ZM2", "乙", "11010519491231002X", "", "X", "1949-12-31", "也许", "1975-01-01"]])
     write_csv(tmp_path, "enterprises", [
         ["91350100M000100Y44", "甲公司", "retail", "十", "ZT-T01", "2020-01-01"]])
     problems = await rejected(demo, tmp_path)

@@ -14,6 +14,7 @@ import pytest
 
 from hub.db import Database
 from hub.importer import ImportRejected, Problem, import_path
+from hub.importer.cells import cell
 from hub.importer.registry import BY_NAME
 
 KEY = b"test-key"
@@ -91,3 +92,24 @@ async def test_neither_folder_nor_workbook_is_refused(demo: Database, tmp_path: 
     other.write_text("x\n", encoding="utf-8")
     problems = await rejected(demo, other)
     assert "not a CSV folder or .xlsx workbook" in problems[0].reason
+
+
+def test_phone_numbers_are_read_as_staff_write_them() -> None:
+    phone = BY_NAME["members"].column("phone")
+    assert cell(phone, "138 1234 5678") == ("13812345678", None)
+    assert cell(phone, "+86 138-1234-5678") == ("13812345678", None)
+    assert cell(phone, "0571-8765 4321") == ("057187654321", None)
+    for bad in ("12345678901", "1381234567", "571-87654321", "电话"):
+        value, reason = cell(phone, bad)
+        assert value is None and reason is not None and "11 位手机号" in reason
+
+
+async def test_a_malformed_phone_number_is_refused(demo: Database, tmp_path: Path) -> None:
+    write_csv(tmp_path, "members", [
+        ["ZK-M1", "甲乙", "990300196604240439", "1381234567", "M", "1966-04-24", "是",
+         "1987-08-01"]])
+    problems = await rejected(demo, tmp_path)
+    assert [(p.file, p.row, p.column, p.value) for p in problems] == [
+        ("members.csv", 2, "联系电话(phone)", "1381234567")]
+    assert "must be an 11-digit mobile number" in problems[0].reason
+    assert await known(demo, ["ZK-M1"]) == set()

@@ -31,9 +31,9 @@ def county(folder: Path) -> None:
     write_csv(folder, "townships", [["ZS-T01", "一镇", "ZS", "2020-01-01"]])
     write_csv(folder, "communities", [["ZS-T01-C01", "一社区", "ZS-T01", "2020-01-01"]])
     write_csv(folder, "grids", [[GRID, "一网格", "ZS-T01-C01", "2020-01-01", ""]])
-    write_csv(folder, "households", [["ZS-H1", "甲", "2", "", GRID, "2021-01-01", ""],
-                                     ["ZS-H2", "乙", "2", "", GRID, "2021-01-01", ""]])
-    write_csv(folder, "members", [["ZS-M1", "丙", ID + id_check_char(ID), "F", "1980-01-01",
+    write_csv(folder, "households", [["ZS-H1", "甲", "", "2", "", GRID, "2021-01-01", ""],
+                                     ["ZS-H2", "乙", "", "2", "", GRID, "2021-01-01", ""]])
+    write_csv(folder, "members", [["ZS-M1", "丙", ID + id_check_char(ID), "", "F", "1980-01-01",
                                    "是", "2006-07-01"]])
     write_csv(folder, "member_links", [["ZS-M1", "ZS-H1", "2024-01-01", ""],
                                        ["ZS-M1", "ZS-H2", "2024-01-01", ""]])
@@ -71,9 +71,9 @@ async def test_created_then_unchanged_then_each_change_counted(
     # One household's size, one link's end, one grid's IN: each exactly one row updated;
     # a new household and its link: created.
     write_csv(tmp_path, "grids", [[GRID, "一网格", "ZS-T01-C01", "2020-01-01", "2030-12-31"]])
-    write_csv(tmp_path, "households", [["ZS-H1", "甲", "2", "", GRID, "2021-01-01", ""],
-                                       ["ZS-H2", "乙", "3", "", GRID, "2021-01-01", ""],
-                                       ["ZS-H3", "丁", "1", "", GRID, "2022-01-01", ""]])
+    write_csv(tmp_path, "households", [["ZS-H1", "甲", "", "2", "", GRID, "2021-01-01", ""],
+                                       ["ZS-H2", "乙", "", "3", "", GRID, "2021-01-01", ""],
+                                       ["ZS-H3", "丁", "", "1", "", GRID, "2022-01-01", ""]])
     write_csv(tmp_path, "member_links", [["ZS-M1", "ZS-H1", "2024-01-01", "2025-01-01"],
                                          ["ZS-M1", "ZS-H2", "2024-01-01", ""],
                                          ["ZS-M1", "ZS-H3", "2024-01-01", ""]])

@@ -49,11 +49,11 @@ def _csv(folder: Path, kind: str, *rows: list[str]) -> None:
 async def own(demo: Database, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[None]:
     """A household, member, instructor, enterprise and weak-and-lax case of the tests' own."""
     folder = tmp_path_factory.mktemp("own")
-    _csv(folder, "households", ["ZM-H1", "测试户", "3", "", "XC-T01-C01-G02", "2026-01-05", ""])
-    _csv(folder, "members", ["ZM-M1", "测试党员", ID_NUMBER, "M", "1980-01-01", "true",
+    _csv(folder, "households", ["ZM-H1", "测试户", "", "3", "", "XC-T01-C01-G02", "2026-01-05", ""])
+    _csv(folder, "members", ["ZM-M1", "测试党员", ID_NUMBER, "", "M", "1980-01-01", "true",
                              "2005-07-01"])
     _csv(folder, "memberships", ["ZM-M1", "P-XC-T01-C01-G02", "2026-01-05", ""])
-    _csv(folder, "instructors", ["ZM-I1", "测试指导员", ID_NUMBER, "D-001", "2026-01-05", ""])
+    _csv(folder, "instructors", ["ZM-I1", "测试指导员", ID_NUMBER, "", "D-001", "2026-01-05", ""])
     _csv(folder, "enterprises", [USCC, "测试企业", "retail", "12", "XC-T01-C02", "2026-01-05"])
     _csv(folder, "weak_orgs", ["ZM-WL1", "P-XC-T01-V06", "2026-02-01", "", "测试"])
     await import_path(demo, folder, key=KEY)

@@ -166,6 +166,33 @@ async def test_member_names_are_masked_by_role(
         assert names == [None] * len(names)
 
 
+@pytest.mark.parametrize(
+    ("role", "unit", "expect"),
+    [("county", None, "clear"), ("township", OWN, "clear"),
+     ("grid", "XC-T01-C01-G02", "masked"), ("service", None, "null")],
+)
+async def test_phone_numbers_are_masked_by_role(
+    client: httpx.AsyncClient, bearer: Headers, role: str, unit: str | None, expect: str
+) -> None:
+    query = """{ household(code: "H000001", asOf: "2023-06-30") { ... on Household { phone
+      members(first: 3) { nodes { phone } } } }
+      unit(code: "XC-T01-C01-G02", asOf: "2023-06-30") { ... on Grid {
+      workers(first: 3) { nodes { phone } } } } }"""
+    got = await data(client, query, bearer(role, unit))
+    phones = [got["household"]["phone"],
+              *(m["phone"] for m in got["household"]["members"]["nodes"]),
+              *(w["phone"] for w in got["unit"]["workers"]["nodes"])]
+    assert len(phones) >= 3
+    if expect == "clear":
+        assert got["household"]["phone"] == "19905000001"
+        assert all(p and re.fullmatch(r"1\d{10}", p) for p in phones)
+    elif expect == "masked":
+        assert got["household"]["phone"] == "199****0001"
+        assert all(p and re.fullmatch(r"1\d\d\*{4}\d{4}", p) for p in phones)
+    else:
+        assert phones == [None] * len(phones)
+
+
 async def test_no_field_returns_citizen_id_numbers(client: httpx.AsyncClient) -> None:
     body = await gql(client, "{ __schema { types { fields { name } } } }")
     names = {f["name"].lower() for t in body["data"]["__schema"]["types"]

@@ -93,8 +93,8 @@ async def test_township_uploads_only_inside_its_township(
     own.extend(["ZU-H1", "ZU-H2"])
     mine = bearer("township", "XC-T01")
     outside = workbook("households",
-                       ["ZU-H1", "甲", "2", "", "XC-T01-C01-G01", "2026-02-01", ""],
-                       ["ZU-H2", "乙", "2", "", "XC-T02-C01-G01", "2026-02-01", ""])
+                       ["ZU-H1", "甲", "", "2", "", "XC-T01-C01-G01", "2026-02-01", ""],
+                       ["ZU-H2", "乙", "", "2", "", "XC-T02-C01-G01", "2026-02-01", ""])
     refused = await client.post("/import", content=outside, headers=mine)
     assert refused.status_code == 403
     problems = refused.json()["problems"]
@@ -103,7 +103,8 @@ async def test_township_uploads_only_inside_its_township(
         ("upload.xlsx:households", 3, "XC-T02-C01-G01"), ("upload.xlsx:households", 3, "ZU-H2")]
     assert "outside your jurisdiction" in problems[0]["reason"]
     assert await demo.read("import.known", codes=["ZU-H1", "ZU-H2"]) == []
-    inside = workbook("households", ["ZU-H1", "甲", "2", "", "XC-T01-C01-G01", "2026-02-01", ""])
+    inside = workbook("households",
+                      ["ZU-H1", "甲", "", "2", "", "XC-T01-C01-G01", "2026-02-01", ""])
     done = await client.post("/import", content=inside, headers=mine)
     assert done.status_code == 200 and done.json()["kinds"] == [
         {"kind": "households", "zh": "户", "rows": 1, "created": 1, "updated": 0,
@@ -116,8 +117,8 @@ async def test_upload_refusals_list_every_problem(client: httpx.AsyncClient) -> 
     text = await client.post("/import", content=b"this is not a workbook")
     assert text.status_code == 422
     assert text.json()["problems"][0]["reason"].endswith("not a valid .xlsx workbook")
-    bad = workbook("households", ["ZU-H3", "", "two", "", "XC-T01-C01-G01", "2026-02-01", ""],
-                   ["ZU-H4", "丁", "2", "", "XC-NOPE", "2026-02-01", ""])
+    bad = workbook("households", ["ZU-H3", "", "", "two", "", "XC-T01-C01-G01", "2026-02-01", ""],
+                   ["ZU-H4", "丁", "", "2", "", "XC-NOPE", "2026-02-01", ""])
     answer = await client.post("/import", content=bad)
     assert answer.status_code == 422
     body = answer.json()
@@ -139,11 +140,11 @@ async def test_full_reimport_closes_what_it_no_longer_lists(
     body = "99030019800101123"
     links = [["ZU-M1", "ZU-H5", "2026-02-01", ""], ["ZU-M1", "ZU-H6", "2026-02-01", ""]]
     first = await client.post("/import", content=sheets({
-        "members": [["ZU-M1", "甲", body + id_check_char(body), "F", "1980-01-01", "是",
+        "members": [["ZU-M1", "甲", body + id_check_char(body), "", "F", "1980-01-01", "是",
                      "2006-07-01"]],
         "memberships": [["ZU-M1", "P-XC-T01-C01-G01", "2026-02-01", ""]],
-        "households": [["ZU-H5", "乙", "2", "", "XC-T01-C01-G01", "2026-02-01", ""],
-                       ["ZU-H6", "丙", "2", "", "XC-T01-C01-G01", "2026-02-01", ""]],
+        "households": [["ZU-H5", "乙", "", "2", "", "XC-T01-C01-G01", "2026-02-01", ""],
+                       ["ZU-H6", "丙", "", "2", "", "XC-T01-C01-G01", "2026-02-01", ""]],
         "member_links": links}))
     assert first.status_code == 200, first.text
     today = date.today().isoformat()

@@ -10,6 +10,6 @@ CALL (e) {
   OPTIONAL MATCH (i)-[s:SENT_BY]->(d:Department)
   WHERE s.since <= $asOf AND (s.until IS NULL OR s.until > $asOf)
   WITH i, head(collect(d)) AS d ORDER BY i.code
-  RETURN collect(i {.code, .name, department: d.code, departmentName: d.name}) AS found
+  RETURN collect(i {.code, .name, .phone, department: d.code, departmentName: d.name}) AS found
 }
 RETURN parentCode AS parent, size(found) AS total, found[$offset..$offset + $limit] AS items

@@ -7,6 +7,6 @@ CALL (g) {
   OPTIONAL MATCH (w:GridWorker)-[r:SERVES]->(g)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
   WITH w ORDER BY w.code
-  RETURN collect(w {.code, .name, .type, .partyMember}) AS found
+  RETURN collect(w {.code, .name, .phone, .type, .partyMember}) AS found
 }
 RETURN parentCode AS parent, size(found) AS total, found[$offset..$offset + $limit] AS items

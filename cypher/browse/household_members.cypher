@@ -7,6 +7,6 @@ CALL (h) {
   OPTIONAL MATCH (m:Member)-[r:LINKS]->(h)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
   WITH m ORDER BY m.code
-  RETURN collect(m {.code, .name, .gender, .fullMember, .joinedOn}) AS found
+  RETURN collect(m {.code, .name, .phone, .gender, .fullMember, .joinedOn}) AS found
 }
 RETURN parentCode AS parent, size(found) AS total, found[$offset..$offset + $limit] AS items

@@ -7,6 +7,6 @@ CALL (m) {
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
     AND ($scope IS NULL OR EXISTS { (h)-[:IN*0..4]->(:Unit {code: $scope}) })
   WITH h ORDER BY h.code
-  RETURN collect(h {.code, .head, .size, .address}) AS found
+  RETURN collect(h {.code, .head, .phone, .size, .address}) AS found
 }
 RETURN parentCode AS parent, size(found) AS total, found[$offset..$offset + $limit] AS items

@@ -8,6 +8,6 @@ CALL (p) {
   OPTIONAL MATCH (m:Member)-[r:MEMBER_OF]->(p)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
   WITH m ORDER BY m.code
-  RETURN collect(m {.code, .name, .gender, .fullMember, .joinedOn}) AS found
+  RETURN collect(m {.code, .name, .phone, .gender, .fullMember, .joinedOn}) AS found
 }
 RETURN parentCode AS parent, size(found) AS total, found[$offset..$offset + $limit] AS items

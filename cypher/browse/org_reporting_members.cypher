@@ -12,6 +12,6 @@ CALL (p) {
         AND ($scope IS NULL OR EXISTS { (c)-[:IN*0..4]->(:Unit {code: $scope}) })
     }
   WITH m ORDER BY m.code
-  RETURN collect(m {.code, .name, .gender, .fullMember, .joinedOn}) AS found
+  RETURN collect(m {.code, .name, .phone, .gender, .fullMember, .joinedOn}) AS found
 }
 RETURN parentCode AS parent, size(found) AS total, found[$offset..$offset + $limit] AS items

@@ -4,7 +4,8 @@
 UNWIND $rows AS row
 MERGE (k:Cadre {code: row.code})
 WITH *, k:Record AS existed, properties(k) AS before
-SET k:Record, k.name = row.name, k.gender = row.gender, k.birthDate = row.birthDate,
+SET k:Record, k.name = row.name, k.phone = row.phone,
+    k.gender = row.gender, k.birthDate = row.birthDate,
     k.idHash = row.idHash, k.idMasked = row.idMasked
 RETURN CASE WHEN NOT existed THEN 'created' WHEN before <> properties(k) THEN 'updated'
             ELSE 'unchanged' END AS status, count(*) AS count

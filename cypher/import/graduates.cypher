@@ -6,7 +6,8 @@ MATCH (u:Unit {code: row.unit})
 MERGE (g:Graduate {code: row.code})
 WITH *, g:Record AS existed, properties(g) AS before,
      EXISTS { (g)-[:PLACED_IN {since: row.since}]->(u) } AS placed
-SET g:Record, g.name = row.name, g.idHash = row.idHash, g.idMasked = row.idMasked,
+SET g:Record, g.name = row.name, g.phone = row.phone,
+    g.idHash = row.idHash, g.idMasked = row.idMasked,
     g.school = row.school
 MERGE (g)-[r:PLACED_IN {since: row.since}]->(u)
 WITH *, properties(r) AS was

@@ -6,7 +6,8 @@ MATCH (g:Grid {code: row.grid})
 MERGE (w:GridWorker {code: row.code})
 WITH *, w:Record AS existed, properties(w) AS before,
      EXISTS { (w)-[:SERVES {since: row.since}]->(g) } AS serving
-SET w:Record, w.name = row.name, w.idHash = row.idHash, w.idMasked = row.idMasked,
+SET w:Record, w.name = row.name, w.phone = row.phone,
+    w.idHash = row.idHash, w.idMasked = row.idMasked,
     w.type = row.type, w.partyMember = row.partyMember
 MERGE (w)-[r:SERVES {since: row.since}]->(g)
 WITH *, properties(r) AS was

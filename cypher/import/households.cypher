@@ -5,7 +5,8 @@ UNWIND $rows AS row
 MATCH (t:Unit {code: row.territory})
 MERGE (h:Household {code: row.code})
 WITH *, h:Record AS existed, properties(h) AS before
-SET h:Record, h.head = row.head, h.size = row.size, h.address = row.address
+SET h:Record, h.head = row.head, h.phone = row.phone, h.size = row.size,
+    h.address = row.address
 MERGE (h)-[r:IN]->(t)
 WITH *, properties(r) AS was
 SET r.since = row.since, r.until = row.until

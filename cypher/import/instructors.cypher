@@ -6,7 +6,8 @@ MATCH (d:Department {code: row.department})
 MERGE (i:Instructor {code: row.code})
 WITH *, i:Record AS existed, properties(i) AS before,
      EXISTS { (i)-[:SENT_BY {since: row.since}]->(d) } AS sent
-SET i:Record, i.name = row.name, i.idHash = row.idHash, i.idMasked = row.idMasked
+SET i:Record, i.name = row.name, i.phone = row.phone,
+    i.idHash = row.idHash, i.idMasked = row.idMasked
 MERGE (i)-[r:SENT_BY {since: row.since}]->(d)
 WITH *, properties(r) AS was
 SET r.until = row.until

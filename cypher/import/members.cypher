@@ -4,7 +4,8 @@
 UNWIND $rows AS row
 MERGE (m:Member {code: row.code})
 WITH *, m:Record AS existed, properties(m) AS before
-SET m:Record, m.name = row.name, m.gender = row.gender, m.birthDate = row.birthDate,
+SET m:Record, m.name = row.name, m.phone = row.phone,
+    m.gender = row.gender, m.birthDate = row.birthDate,
     m.idHash = row.idHash, m.idMasked = row.idMasked, m.fullMember = row.fullMember,
     m.joinedOn = row.joinedOn
 RETURN CASE WHEN NOT existed THEN 'created' WHEN before <> properties(m) THEN 'updated'

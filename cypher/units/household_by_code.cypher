@@ -4,4 +4,5 @@
 UNWIND $codes AS wanted
 MATCH (h:Household {code: wanted})
 WHERE $scope IS NULL OR EXISTS { (h)-[:IN*1..5]->(:Unit {code: $scope}) }
-RETURN h.code AS code, h.head AS head, h.size AS size, h.address AS address
+RETURN h.code AS code, h.head AS head, h.phone AS phone, h.size AS size,
+       h.address AS address

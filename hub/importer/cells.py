@@ -5,6 +5,7 @@ An ID-number column never reaches the graph: it becomes `idHash` and `idMasked`.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hub.importer.ids import hash_id, id_problem, mask_id, uscc_problem
@@ -13,6 +14,11 @@ from hub.importer.read import RawRow
 from hub.importer.spec import Column, Kind
 
 Value = str | int | bool | date | None
+# Mainland numbers as staff write them: 138 1234 5678, 0571-8765 4321, +86 138…
+PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
+COUNTRY_CODE = re.compile(r"^\+?86(?=1\d{10}$)")
+MOBILE = re.compile(r"1[3-9]\d{9}")
+LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
 TRUE = {"是", "true", "yes", "y", "1", "√"}
 FALSE = {"否", "false", "no", "n", "0", "×"}
 
@@ -47,6 +53,12 @@ def cell(col: Column, text: str) -> tuple[Value, str | None]:
     if col.type == "idnum":
         value = text.upper()
         return value, id_problem(value)
+    if col.type == "phone":
+        value = COUNTRY_CODE.sub("", PHONE_SEPARATORS.sub("", text))
+        if MOBILE.fullmatch(value) or LANDLINE.fullmatch(value):
+            return value, None
+        return None, ("应为 11 位手机号或带区号的固定电话 / must be an 11-digit mobile number "
+                      "or a landline with its area code")
     if col.allowed and text not in col.allowed:
         return None, f"不在允许的取值中 / not one of: {', '.join(col.allowed)}"
     return text, None

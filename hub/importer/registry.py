@@ -21,7 +21,8 @@ SEVEN_HAVES = (("hasToilet", "有厕所"), ("hasAirConditioning", "有空调"),
 
 
 def person(label_zh: str) -> tuple[Column, ...]:
-    return (code(f"{label_zh}编号"), name("姓名"), Column("idNumber", "身份证号", "idnum"))
+    return (code(f"{label_zh}编号"), name("姓名"), Column("idNumber", "身份证号", "idnum"),
+            Column("phone", "联系电话", "phone", required=False))
 
 
 KINDS: tuple[Kind, ...] = (
@@ -62,7 +63,9 @@ KINDS: tuple[Kind, ...] = (
           Column("org", "党组织编码", ref=("PartyOrg",)), since("转入日期"), until("转出日期")),
          SPAN),
     Kind("households", "户", "Household",
-         (code("户编码"), Column("head", "户主姓名"), Column("size", "人口数", "int"),
+         (code("户编码"), Column("head", "户主姓名"),
+          Column("phone", "户主联系电话", "phone", required=False),
+          Column("size", "人口数", "int"),
           Column("address", "地址", required=False),
           Column("territory", "所在网格或村", ref=("Grid", "Village")), since("登记日期"),
           until("迁出日期")), SPAN),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ColumnType = Literal["str", "int", "date", "bool", "uscc", "idnum"]
+ColumnType = Literal["str", "int", "date", "bool", "uscc", "idnum", "phone"]
 
 @dataclass(frozen=True)
 class Column:
