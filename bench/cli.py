@@ -3,6 +3,7 @@
     python -m bench run [--scales county,prefecture,province]   load what is missing, measure
     python -m bench load --scale county                         generate and load one scale
     python -m bench profile --scale county --workload grid_gaps  where one workload's time goes
+    python -m bench markdown RUN.json | python -m bench chart RUN.json   a run's tables / chart
 
 A run writes bench/out/<timestamp>.json and bench/out/<timestamp>.svg and prints the table.
 """
@@ -71,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_prof.add_argument("--cypher-only", action="store_true", help="skip the hub's cProfile")
     p_md = sub.add_parser("markdown", help="a run's JSON as the tables of performance.md")
     p_md.add_argument("json")
+    p_chart = sub.add_parser("chart", help="a run's JSON as the p95 chart (SVG on stdout)")
+    p_chart.add_argument("json")
     args = parser.parse_args(argv)
     if args.command == "load":
         asyncio.run(_load(args.scale))
@@ -81,6 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         payload = json.loads(Path(args.json).read_text(encoding="utf-8"))
         print(markdown(payload) + "\n\n" + scaling(payload))
+    elif args.command == "chart":
+        import json
+
+        from bench.report import chart_from_json
+
+        print(chart_from_json(json.loads(Path(args.json).read_text(encoding="utf-8"))))
     elif args.command == "profile":
         from bench.profile import profile
 

@@ -66,20 +66,31 @@ def write_json(path: Path, meta: dict[str, Any], results: list[ScaleResult]) -> 
 
 def svg(results: list[ScaleResult], title: str) -> str:
     """Grouped bars: one group per scale × workload, one bar per system, log-scaled p95 (c=1)."""
-    groups = [(r.scale, n, r.latency[n]) for r in results for n in r.latency]
+    return chart([(r.scale, n, r.latency[n]) for r in results for n in r.latency], title)
+
+
+def chart_from_json(payload: dict[str, Any]) -> str:
+    """The same chart from a run's JSON (`python -m bench chart RUN.json`)."""
+    groups = [(r["scale"], n, per) for r in payload["scales"] for n, per in r["latency"].items()]
+    return chart(groups, f"p95 latency (ms, log scale, concurrency 1), run {payload['started']}")
+
+
+def chart(groups: list[tuple[str, str, dict[str, Any]]], title: str) -> str:
     values = [v["p95_ms"] for _, _, per in groups for v in per.values()
               if not math.isnan(v["p95_ms"]) and v["p95_ms"] > 0]
     if not values:
         return ""
     top = math.log10(max(values) * 1.5)
     bottom = math.log10(max(min(values) / 1.5, 0.1))
-    width, height, left, base, bar = 60 + 52 * len(groups), 420, 60, 330, 14
+    # Room below the axis for the rotated "scale workload" labels, the legend beside the title.
+    width, height, left, base, bar = 60 + 52 * len(groups), 500, 60, 340, 14
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            'font-family="sans-serif" font-size="10">',
+           f'<rect width="{width}" height="{height}" fill="white"/>',
            f'<text x="{left}" y="16" font-size="13">{escape(title)}</text>']
     for exp in range(math.floor(bottom), math.ceil(top) + 1):
         y = base - (exp - bottom) / (top - bottom) * 290
-        if 30 <= y <= base:
+        if 40 <= y <= base:
             out.append(f'<line x1="{left}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" '
                        'stroke="#ddd"/>')
             out.append(f'<text x="4" y="{y + 3:.1f}">{10 ** exp:g} ms</text>')
@@ -96,9 +107,8 @@ def svg(results: list[ScaleResult], title: str) -> str:
         out.append(f'<text transform="translate({x0 + 4},{base + 8}) rotate(60)">'
                    f'{escape(scale)} {escape(name)}</text>')
     for j, s in enumerate(SYSTEMS):
-        out.append(f'<rect x="{left + 140 * j}" y="{height - 14}" width="10" height="10" '
-                   f'fill="{COLOURS[s]}"/><text x="{left + 14 + 140 * j}" '
-                   f'y="{height - 5}">{s}</text>')
+        out.append(f'<rect x="{left + 120 * j}" y="26" width="10" height="10" '
+                   f'fill="{COLOURS[s]}"/><text x="{left + 14 + 120 * j}" y="35">{s}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
