@@ -7,7 +7,9 @@ WHERE EXISTS {
   MATCH (k)-[h:HELD]->(v:Unit)
   WHERE h.since <= $asOf
     AND ($unit IS NULL OR EXISTS { (v)-[:IN*0..3]->(:Unit {code: $unit}) })
-    AND ($scope IS NULL OR EXISTS { (v)-[:IN*0..4]->(:Unit {code: $scope}) })
+    AND ($scope IS NULL OR EXISTS { (v) (()-[held:IN WHERE held.since <= $asOf
+                                      AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                    (:Unit {code: $scope}) })
 }
 RETURN k.code AS code, k.name AS name, k.birthDate AS birthDate,
        [(k)-[h:HELD]->(v:Unit) WHERE h.since <= $asOf |

@@ -5,7 +5,9 @@
 // scanning every grid in the graph and testing each one's path up. PROFILE shows whether a
 // township's cost then stays flat as the graph grows. Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
-WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (s) {
   // A grid is reached from its community, never expanded further (its households are not
   // territory), so only territorial units are read on the way down.

@@ -9,7 +9,9 @@ CALL (p) {
   WHERE $label IN labels(c)
     AND r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
     AND ($nameLike IS NULL OR c.name CONTAINS $nameLike)
-    AND ($scope IS NULL OR EXISTS { (c)-[:IN*0..4]->(:Unit {code: $scope}) })
+    AND ($scope IS NULL OR EXISTS { (c) (()-[held:IN WHERE held.since <= $asOf
+                                      AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                    (:Unit {code: $scope}) })
   WITH c ORDER BY c.code
   RETURN collect(c {.code, .name, labels: labels(c), .kind, .industry, .size}) AS found
 }

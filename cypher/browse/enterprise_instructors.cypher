@@ -3,7 +3,9 @@
 // Params: $parents, $asOf, $offset, $limit, $scope.
 UNWIND $parents AS parentCode
 MATCH (e:Enterprise {code: parentCode})
-WHERE $scope IS NULL OR EXISTS { (e)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (e) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (e) {
   OPTIONAL MATCH (i:Instructor)-[r:GUIDES]->(e)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)

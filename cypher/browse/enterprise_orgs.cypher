@@ -3,7 +3,9 @@
 // Params: $parents, $asOf, $offset, $limit, $scope.
 UNWIND $parents AS parentCode
 MATCH (e:Enterprise {code: parentCode})
-WHERE $scope IS NULL OR EXISTS { (e)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (e) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (e) {
   OPTIONAL MATCH (o:PartyOrg)-[c:COVERS]->(e)
   WHERE c.since <= $asOf AND (c.until IS NULL OR c.until > $asOf)

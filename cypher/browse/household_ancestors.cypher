@@ -10,5 +10,7 @@ WITH wanted, up ORDER BY length(up) DESC
 WITH wanted, head(collect(up)) AS up
 RETURN wanted AS code,
        [n IN CASE WHEN up IS NULL THEN [] ELSE tail(nodes(up)) END
-        WHERE $scope IS NULL OR EXISTS { (n)-[:IN*0..4]->(:Unit {code: $scope}) }
+        WHERE $scope IS NULL OR EXISTS { (n) (()-[held:IN WHERE held.since <= $asOf
+                                           AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                         (:Unit {code: $scope}) }
         | n {.code, .name, labels: labels(n), .kind, .industry, .size}] AS chain

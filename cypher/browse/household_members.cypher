@@ -2,7 +2,9 @@
 // 联系各户的党员，分页。Params: $parents, $asOf, $offset, $limit, $scope.
 UNWIND $parents AS parentCode
 MATCH (h:Household {code: parentCode})
-WHERE $scope IS NULL OR EXISTS { (h)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (h) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (h) {
   OPTIONAL MATCH (m:Member)-[r:LINKS]->(h)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)

@@ -5,7 +5,9 @@ MATCH (m:Member {code: parentCode})
 CALL (m) {
   OPTIONAL MATCH (m)-[r:REPORTS_TO]->(c:Community)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
-    AND ($scope IS NULL OR EXISTS { (c)-[:IN*0..4]->(:Unit {code: $scope}) })
+    AND ($scope IS NULL OR EXISTS { (c) (()-[held:IN WHERE held.since <= $asOf
+                                      AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                    (:Unit {code: $scope}) })
   WITH c ORDER BY c.code
   RETURN collect(c {.code, .name, labels: labels(c), .kind, .industry, .size}) AS found
 }

@@ -5,7 +5,9 @@ MATCH (m:Member {code: parentCode})
 CALL (m) {
   OPTIONAL MATCH (m)-[r:LINKS]->(h:Household)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
-    AND ($scope IS NULL OR EXISTS { (h)-[:IN*0..4]->(:Unit {code: $scope}) })
+    AND ($scope IS NULL OR EXISTS { (h) (()-[held:IN WHERE held.since <= $asOf
+                                      AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                    (:Unit {code: $scope}) })
   WITH h ORDER BY h.code
   RETURN collect(h {.code, .head, .phone, .size, .address}) AS found
 }

@@ -6,7 +6,9 @@ MATCH (p:PartyOrg {code: parentCode})
 CALL (p) {
   OPTIONAL MATCH (p)<-[:UNDER*0..1]-(:PartyOrg)-[c:COVERS]->(e:Enterprise)
   WHERE c.since <= $asOf AND (c.until IS NULL OR c.until > $asOf)
-    AND ($scope IS NULL OR EXISTS { (e)-[:IN*0..4]->(:Unit {code: $scope}) })
+    AND ($scope IS NULL OR EXISTS { (e) (()-[held:IN WHERE held.since <= $asOf
+                                      AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                    (:Unit {code: $scope}) })
   WITH DISTINCT e ORDER BY e.code
   RETURN collect(e {.code, .name, labels: labels(e), .kind, .industry, .size}) AS found
 }

@@ -3,7 +3,9 @@
 // 各党组织的党员（组织关系有效），分页；不返回身份证号。Params: $parents, $asOf, $offset, $limit, $scope.
 UNWIND $parents AS parentCode
 MATCH (p:PartyOrg {code: parentCode})
-WHERE $scope IS NULL OR EXISTS { (p)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (p) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (p) {
   OPTIONAL MATCH (m:Member)-[r:MEMBER_OF]->(p)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)

@@ -9,7 +9,9 @@ CALL (p) {
     AND EXISTS {
       MATCH (m)-[t:REPORTS_TO]->(c:Community)
       WHERE t.since <= $asOf AND (t.until IS NULL OR t.until > $asOf)
-        AND ($scope IS NULL OR EXISTS { (c)-[:IN*0..4]->(:Unit {code: $scope}) })
+        AND ($scope IS NULL OR EXISTS { (c) (()-[held:IN WHERE held.since <= $asOf
+                                          AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                        (:Unit {code: $scope}) })
     }
   WITH m ORDER BY m.code
   RETURN collect(m {.code, .name, .phone, .gender, .fullMember, .joinedOn}) AS found

@@ -8,7 +8,9 @@ CALL (p) {
   OPTIONAL MATCH (o:PartyOrg)-[r:IN]->(p)
   WHERE ($kinds IS NULL OR o.kind IN $kinds)
     AND r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
-    AND ($scope IS NULL OR EXISTS { (o)-[:IN*0..4]->(:Unit {code: $scope}) })
+    AND ($scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= $asOf
+                                      AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                    (:Unit {code: $scope}) })
   WITH o ORDER BY o.code
   RETURN collect(o {.code, .name, labels: labels(o), .kind, .industry, .size}) AS found
 }

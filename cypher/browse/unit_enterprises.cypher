@@ -5,7 +5,9 @@ MATCH (p:Unit {code: parentCode})
 CALL (p) {
   OPTIONAL MATCH (e:Enterprise)-[r:IN]->(p)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
-    AND ($scope IS NULL OR EXISTS { (e)-[:IN*0..4]->(:Unit {code: $scope}) })
+    AND ($scope IS NULL OR EXISTS { (e) (()-[held:IN WHERE held.since <= $asOf
+                                      AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                    (:Unit {code: $scope}) })
   WITH e ORDER BY e.code
   RETURN collect(e {.code, .name, labels: labels(e), .kind, .industry, .size}) AS found
 }

@@ -5,7 +5,9 @@ MATCH (p:Unit {code: parentCode})
 CALL (p) {
   OPTIONAL MATCH (h:Household)-[r:IN]->(p)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
-    AND ($scope IS NULL OR EXISTS { (h)-[:IN*0..4]->(:Unit {code: $scope}) })
+    AND ($scope IS NULL OR EXISTS { (h) (()-[held:IN WHERE held.since <= $asOf
+                                      AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                    (:Unit {code: $scope}) })
   WITH h ORDER BY h.code
   RETURN collect(h {.code, .head, .phone, .size, .address}) AS found
 }

@@ -3,7 +3,9 @@
 // :MEMBER_OF), the Party's rules for setting up a branch. Counted per child unit (see hub/coverage.py).
 // 覆盖：网格党支部是否符合设置要求（正式党员不少于 3 名，党员不超过 50 名）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
-WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (s) {
   // Down from $unit through townships and communities only (a grid's own :IN arrivals are
   // its households), so a township costs the same in a province as in a county.

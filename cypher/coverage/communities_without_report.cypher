@@ -3,7 +3,9 @@
 // (active :REPORTS_TO). Counted per child unit (see hub/coverage.py).
 // 覆盖：社区是否有县直机关在职党员报到（乡镇吹哨、部门报到）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
-WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (s) {
   // Down from $unit through townships only: communities lie in townships.
   MATCH (s) (()<-[:IN]-(:Township)){0,1} ()<-[:IN]-(m:Community)

@@ -3,7 +3,9 @@
 // A gap has neither. Counted per child unit (see hub/coverage.py).
 // 工作覆盖：非公企业是否有党组织或党建指导员（两者皆无即为缺口）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
-WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (s) {
   // Down from $unit through townships and communities, where enterprises lie, never
   // through grids or villages and their households.

@@ -3,7 +3,9 @@
 // part-time (兼职). Counted per child unit (see hub/coverage.py).
 // 覆盖：有网格员的网格是否有专职或专属网格员（仅兼职即为缺口）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
-WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (s) {
   // Down from $unit through townships and communities only (a grid's own :IN arrivals are
   // its households), so a township costs the same in a province as in a county.

@@ -3,7 +3,9 @@
 // Counted per child unit (see hub/coverage.py).
 // 覆盖：户是否有党员联系（党员联系户）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
-WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (s) {
   // The grids and villages at or below $unit, reached down through townships and
   // communities; their households are what this dimension reads.

@@ -3,7 +3,9 @@
 // Counted per child unit (see hub/coverage.py).
 // 覆盖：新业态劳动者驿站是否“七有”齐全；缺口列出所缺项目。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
-WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 MATCH (f:Facility {kind: 'worker_station'})
 WHERE f.since <= $asOf AND EXISTS { (f)-[:IN*0..3]->(s) }
 WITH s, f, [x IN [[f.hasToilet, '厕所', 'toilet'],

@@ -3,7 +3,9 @@
 // Counted per child unit (see hub/coverage.py).
 // 覆盖：行政村是否有在任的到村任职大学生（不含社区，与 F7 一致）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
-WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CALL (s) {
   // Down from $unit through townships only: villages lie in townships.
   MATCH (s) (()<-[:IN]-(:Township)){0,1} ()<-[:IN]-(v:Village)

@@ -3,7 +3,9 @@
 // Counted per child unit (see hub/coverage.py); name = the organisation's name.
 // 覆盖：已认定的软弱涣散党组织是否已完成整顿提升。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
-WHERE $scope IS NULL OR EXISTS { (s)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
+                                   AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                 (:Unit {code: $scope}) }
 MATCH (w:WeakLax)-[:CONCERNS]->(o:PartyOrg)-[:IN]->(t:Unit)
 WHERE w.designatedOn <= $asOf AND EXISTS { (t)-[:IN*0..3]->(s) }
 WITH s, w, o, t, w.rectifiedOn IS NOT NULL AND w.rectifiedOn <= $asOf AS covered

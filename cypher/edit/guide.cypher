@@ -3,6 +3,8 @@
 // Params: $instructor, $enterprise, $since, $scope.
 MATCH (i:Instructor {code: $instructor})
 MATCH (e:Enterprise {code: $enterprise})
-WHERE $scope IS NULL OR EXISTS { (e)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (e) (()-[held:IN WHERE held.since <= date()
+                                   AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CREATE (i)-[r:GUIDES {since: $since}]->(e)
 RETURN r.since AS since

@@ -4,7 +4,9 @@
 // Params: $instructor, $enterprise, $scope.
 OPTIONAL MATCH (i:Instructor {code: $instructor})
 OPTIONAL MATCH (e:Enterprise {code: $enterprise})
-WHERE $scope IS NULL OR EXISTS { (e)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (e) (()-[held:IN WHERE held.since <= date()
+                                   AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                 (:Unit {code: $scope}) }
 OPTIONAL MATCH (i)-[r:GUIDES]->(e)
 WHERE r.until IS NULL
 RETURN i IS NOT NULL AS instructor, e IS NOT NULL AS enterprise, collect(r.since) AS open

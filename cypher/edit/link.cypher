@@ -3,8 +3,12 @@
 // Params: $member, $household, $since, $scope.
 MATCH (m:Member {code: $member})
 WHERE $scope IS NULL
-   OR EXISTS { (m)-[:MEMBER_OF]->(:PartyOrg)-[:IN*0..4]->(:Unit {code: $scope}) }
+   OR EXISTS { (m)-[:MEMBER_OF]->(:PartyOrg) (()-[held:IN WHERE held.since <= date()
+                 AND (held.until IS NULL OR held.until > date())]->()){0,4}
+               (:Unit {code: $scope}) }
 MATCH (h:Household {code: $household})
-WHERE $scope IS NULL OR EXISTS { (h)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (h) (()-[held:IN WHERE held.since <= date()
+                                   AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                 (:Unit {code: $scope}) }
 CREATE (m)-[r:LINKS {since: $since}]->(h)
 RETURN r.since AS since

@@ -5,9 +5,13 @@
 // Params: $member, $household, $scope.
 OPTIONAL MATCH (m:Member {code: $member})
 WHERE $scope IS NULL
-   OR EXISTS { (m)-[:MEMBER_OF]->(:PartyOrg)-[:IN*0..4]->(:Unit {code: $scope}) }
+   OR EXISTS { (m)-[:MEMBER_OF]->(:PartyOrg) (()-[held:IN WHERE held.since <= date()
+                 AND (held.until IS NULL OR held.until > date())]->()){0,4}
+               (:Unit {code: $scope}) }
 OPTIONAL MATCH (h:Household {code: $household})
-WHERE $scope IS NULL OR EXISTS { (h)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (h) (()-[held:IN WHERE held.since <= date()
+                                   AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                 (:Unit {code: $scope}) }
 OPTIONAL MATCH (m)-[r:LINKS]->(h)
 WHERE r.until IS NULL
 RETURN m IS NOT NULL AS member, h IS NOT NULL AS household, collect(r.since) AS open

@@ -3,7 +3,9 @@
 // Params: $code, $title, $category, $reportedOn, $territory, $scope.
 MATCH (t:Unit {code: $territory})
 WHERE (t:Grid OR t:Community OR t:Village)
-  AND ($scope IS NULL OR EXISTS { (t)-[:IN*0..4]->(:Unit {code: $scope}) })
+  AND ($scope IS NULL OR EXISTS { (t) (()-[held:IN WHERE held.since <= date()
+                                    AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                  (:Unit {code: $scope}) })
 CREATE (o:WorkOrder:Record {code: $code, title: $title, category: $category,
                             reportedOn: $reportedOn})
 CREATE (o)-[:IN {since: $reportedOn}]->(t)

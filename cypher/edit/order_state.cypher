@@ -4,6 +4,8 @@
 // Params: $code, $territory, $scope.
 OPTIONAL MATCH (t:Unit {code: $territory})
 WHERE (t:Grid OR t:Community OR t:Village)
-  AND ($scope IS NULL OR EXISTS { (t)-[:IN*0..4]->(:Unit {code: $scope}) })
+  AND ($scope IS NULL OR EXISTS { (t) (()-[held:IN WHERE held.since <= date()
+                                    AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                  (:Unit {code: $scope}) })
 OPTIONAL MATCH (taken:Record {code: $code})
 RETURN t IS NOT NULL AS territory, taken IS NOT NULL AS taken

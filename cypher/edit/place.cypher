@@ -4,7 +4,9 @@
 // Params: $code, $graduateName, $idHash, $idMasked, $school, $unit, $since, $scope.
 MATCH (u:Unit {code: $unit})
 WHERE (u:Village OR u:Community)
-  AND ($scope IS NULL OR EXISTS { (u)-[:IN*0..4]->(:Unit {code: $scope}) })
+  AND ($scope IS NULL OR EXISTS { (u) (()-[held:IN WHERE held.since <= date()
+                                    AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                  (:Unit {code: $scope}) })
 MERGE (g:Graduate {code: $code})
 SET g:Record, g.name = $graduateName, g.idHash = $idHash, g.idMasked = $idMasked, g.school = $school
 WITH g, u

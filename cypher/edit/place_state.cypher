@@ -4,10 +4,14 @@
 // Params: $code, $unit, $scope.
 OPTIONAL MATCH (u:Unit {code: $unit})
 WHERE (u:Village OR u:Community)
-  AND ($scope IS NULL OR EXISTS { (u)-[:IN*0..4]->(:Unit {code: $scope}) })
+  AND ($scope IS NULL OR EXISTS { (u) (()-[held:IN WHERE held.since <= date()
+                                    AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                  (:Unit {code: $scope}) })
 OPTIONAL MATCH (g:Record {code: $code})
 OPTIONAL MATCH (g)-[r:PLACED_IN]->(at:Unit)
 WHERE r.until IS NULL
 RETURN u IS NOT NULL AS unit, labels(g) AS labels, r.since AS since, at.code AS at,
        at IS NOT NULL AND ($scope IS NULL
-         OR EXISTS { (at)-[:IN*0..4]->(:Unit {code: $scope}) }) AS atInScope
+         OR EXISTS { (at) (()-[held:IN WHERE held.since <= date()
+                       AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                     (:Unit {code: $scope}) }) AS atInScope

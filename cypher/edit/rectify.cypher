@@ -4,6 +4,8 @@
 MATCH (w:WeakLax {code: $code})
 WHERE w.rectifiedOn IS NULL
   AND ($scope IS NULL
-       OR EXISTS { (w)-[:CONCERNS]->(:PartyOrg)-[:IN*0..4]->(:Unit {code: $scope}) })
+       OR EXISTS { (w)-[:CONCERNS]->(:PartyOrg) (()-[held:IN WHERE held.since <= date()
+                     AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                   (:Unit {code: $scope}) })
 SET w.rectifiedOn = $on
 RETURN w.code AS code

@@ -2,7 +2,9 @@
 // Record one step of a work order and set its status; jurisdiction checked again here.
 // Params: $order, $seq, $status, $on, $department, $scope.
 MATCH (o:WorkOrder {code: $order})
-WHERE $scope IS NULL OR EXISTS { (o)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= date()
+                                   AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                 (:Unit {code: $scope}) }
 MATCH (d:Department {code: $department})
 CREATE (o)-[s:STEP {seq: $seq, status: $status, on: $on}]->(d)
 SET o.status = $status

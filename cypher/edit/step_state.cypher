@@ -3,7 +3,9 @@
 // last step; does the department exist.
 // Params: $order, $department, $scope.
 OPTIONAL MATCH (o:WorkOrder {code: $order})
-WHERE $scope IS NULL OR EXISTS { (o)-[:IN*0..4]->(:Unit {code: $scope}) }
+WHERE $scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= date()
+                                   AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                                 (:Unit {code: $scope}) }
 OPTIONAL MATCH (d:Department {code: $department})
 OPTIONAL CALL (o) {
   MATCH (o)-[s:STEP]->()

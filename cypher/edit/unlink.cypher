@@ -4,6 +4,8 @@
 MATCH (m:Member {code: $member})-[r:LINKS]->(h:Household {code: $household})
 WHERE r.until IS NULL
   AND ($scope IS NULL
-       OR EXISTS { (h)-[:IN*0..4]->(:Unit {code: $scope}) })
+       OR EXISTS { (h) (()-[held:IN WHERE held.since <= date()
+                     AND (held.until IS NULL OR held.until > date())]->()){0,4}
+                   (:Unit {code: $scope}) })
 SET r.until = $until
 RETURN r.since AS since, r.until AS until

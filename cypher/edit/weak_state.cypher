@@ -4,5 +4,7 @@
 // Params: $code, $scope.
 OPTIONAL MATCH (w:WeakLax {code: $code})
 WHERE $scope IS NULL
-   OR EXISTS { (w)-[:CONCERNS]->(:PartyOrg)-[:IN*0..4]->(:Unit {code: $scope}) }
+   OR EXISTS { (w)-[:CONCERNS]->(:PartyOrg) (()-[held:IN WHERE held.since <= date()
+                 AND (held.until IS NULL OR held.until > date())]->()){0,4}
+               (:Unit {code: $scope}) }
 RETURN w IS NOT NULL AS found, w.designatedOn AS designatedOn, w.rectifiedOn AS rectifiedOn

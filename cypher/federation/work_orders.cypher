@@ -5,6 +5,8 @@
 UNWIND $codes AS wanted
 MATCH (o:WorkOrder {code: wanted})
 WHERE o.reportedOn <= $asOf
-  AND ($scope IS NULL OR EXISTS { (o)-[:IN*0..4]->(:Unit {code: $scope}) })
+  AND ($scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= $asOf
+                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                  (:Unit {code: $scope}) })
 RETURN o.code AS code, o.title AS title, o.category AS category, o.reportedOn AS reportedOn,
        o.status AS status

@@ -11,7 +11,9 @@ CALL (p) {
     AND o.reportedOn <= $asOf
     AND ($from IS NULL OR o.reportedOn >= $from) AND ($to IS NULL OR o.reportedOn <= $to)
     AND ($status IS NULL OR o.status = $status)
-    AND ($scope IS NULL OR EXISTS { (o)-[:IN*0..4]->(:Unit {code: $scope}) })
+    AND ($scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= $asOf
+                                      AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                    (:Unit {code: $scope}) })
   WITH o ORDER BY o.code
   RETURN collect(o {.code, .title, .category, .reportedOn, .status}) AS found
 }

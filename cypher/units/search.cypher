@@ -6,7 +6,9 @@ MATCH (u:Unit)
 WHERE ($label IS NULL OR $label IN labels(u))
   AND ($orgKind IS NULL OR u.kind = $orgKind)
   AND ($nameLike IS NULL OR u.name CONTAINS $nameLike)
-  AND ($scope IS NULL OR EXISTS { (u)-[:IN*0..4]->(:Unit {code: $scope}) })
+  AND ($scope IS NULL OR EXISTS { (u) (()-[held:IN WHERE held.since <= $asOf
+                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
+                                  (:Unit {code: $scope}) })
   AND (u:County OR EXISTS {
     (u)-[r:IN]->() WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
   })
