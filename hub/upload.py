@@ -1,9 +1,11 @@
 """`POST /import`: the importer behind the auth gate, for the web side.
 
 The body is an .xlsx workbook (the same one `hub import` reads). The county role imports
-anything; a township clerk only rows inside its own township: after the rows are written, a
-Cypher check in the same transaction (`cypher/upload/outside_scope.cypher`) lists records
-lying outside `$scope`, and any such row rolls the whole import back and is reported. The
+anything; a township clerk only rows inside its own township: before the rows are written, records
+already in the graph must lie in `$scope` through links open today
+(`cypher/upload/held_elsewhere.cypher`); after, in the same transaction, every record must
+lie in it (`cypher/upload/outside_scope.cypher`). Any row outside rolls the whole import back
+and is reported. The
 answer is the summary per kind (rows created, updated, unchanged, closed; the same counts go
 into the audit entry, written in the import's own transaction), or every problem, as JSON in
 Chinese and English. `POST /import?full=1` (county only) also closes the relationships the
@@ -70,13 +72,19 @@ async def upload(db: Database, who: Principal, path: Path, timeout: float,
     by_kind = by_kind_of(rows)
     codes = placed_codes(rows)
 
+    async def outside(query: str, tx: Tx, scope: str) -> set[str]:
+        return {str(r["code"]) for r in await tx.run(query, codes=sorted(codes), scope=scope)}
+
     async def work(tx: Tx) -> tuple[Summary, str]:
+        # Before writing: what the township holds today; after: where the rows put things.
+        # Both are reported together; raising rolls the writes back.
+        held = set() if who.scope is None else await outside("upload.held_elsewhere", tx,
+                                                                who.scope)
         summary = await write_rows(tx, by_kind, tick)
         if who.scope is not None:
-            outside = await tx.run("upload.outside_scope", codes=sorted(codes), scope=who.scope)
-            if outside:
-                raise OutsideJurisdiction([_outside(codes[str(r["code"])], str(r["code"]))
-                                           for r in outside])
+            found = held | await outside("upload.outside_scope", tx, who.scope)
+            if found:
+                raise OutsideJurisdiction([_outside(codes[c], c) for c in sorted(found)])
         if full_on is not None:
             summary.close(await close_missing(tx, by_kind, full_on))
         entry = await audit.record(tx, who, "import", sorted(codes)[:1000], None,
