@@ -7,17 +7,47 @@ application starts, and never built from strings at run time.
 
 Migrations (`cypher/migrations/NNN_name.cypher`) are the one place where a file holds several
 statements, separated by a `;` at the end of a line, because a schema step is a unit.
+
+Each query knows its `$parameters` (read from its text, outside comments and string
+literals); `Query.check` refuses a call whose parameters are not exactly those, so a
+forgotten or misspelt parameter fails on its first call with the query's name, not later as a
+silently ignored value or a missing-parameter error from Neo4j.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hub.settings import PROJECT_ROOT
 
 CYPHER_DIR = PROJECT_ROOT / "cypher"
+
+# Strings and comments first, so a `$` inside them is not taken for a parameter.
+_TOKENS = re.compile(
+    r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/"""
+    r"|\$(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)",
+    re.DOTALL,
+)
+
+
+def parameters_of(text: str) -> frozenset[str]:
+    """The `$parameters` a Cypher text uses."""
+    return frozenset(m.group(1).strip("`") for m in _TOKENS.finditer(text) if m.group(1))
+
+
+class ParameterMismatch(ValueError):
+    """A call passes other parameters than its query file uses: a bug in the caller."""
+
+    def __init__(self, *, query: str, missing: Iterable[str], extra: Iterable[str]) -> None:
+        self.query = query
+        self.missing = sorted(missing)
+        self.extra = sorted(extra)
+        super().__init__(
+            f"query {query!r}: missing parameters {self.missing}, unknown parameters "
+            f"{self.extra} / 查询参数与文件不符")
 
 
 @dataclass(frozen=True)
@@ -28,6 +58,14 @@ class Query:
     doc: str
     text: str
     path: Path
+    parameters: frozenset[str] = field(default=frozenset())
+
+    def check(self, passed: Iterable[str]) -> None:
+        """Refuse parameters that are not exactly this query's."""
+        given = frozenset(passed)
+        if given != self.parameters:
+            raise ParameterMismatch(query=self.name, missing=self.parameters - given,
+                                    extra=given - self.parameters)
 
     def statements(self) -> list[str]:
         """Split a multi-statement file (migrations) on `;` at line ends."""
@@ -59,7 +97,8 @@ def parse(name: str, path: Path) -> Query:
         raise ValueError(f"{path}: 查询文件缺少说明注释 / query file has no leading // comment")
     if not body:
         raise ValueError(f"{path}: 查询文件没有语句 / query file has no statement")
-    return Query(name=name, doc="\n".join(doc_lines), text=body, path=path)
+    return Query(name=name, doc="\n".join(doc_lines), text=body, path=path,
+                 parameters=parameters_of(body))
 
 
 class Queries(Mapping[str, Query]):

@@ -74,7 +74,9 @@ class Tx:
 
     async def run(self, name: str, **params: Any) -> list[Row]:
         _count(name)
-        result = await self._tx.run(self._queries[name].text, params)
+        query = self._queries[name]
+        query.check(params)
+        result = await self._tx.run(query.text, params)
         return [record.data() async for record in result]
 
 
@@ -90,10 +92,12 @@ class Database:
     async def _run(self, name: str, routing: RoutingControl, timeout: float | None,
                    params: dict[str, Any]) -> list[Row]:
         _count(name)
+        query = self.queries[name]
+        query.check(params)
         seconds = self.timeout if timeout is None else timeout
         async with _timeouts(name, seconds):
             records, _, _ = await self.driver.execute_query(
-                neo4j.Query(self.queries[name].text, timeout=seconds), params,
+                neo4j.Query(query.text, timeout=seconds), params,
                 database_=self.database, routing_=routing)
         return [r.data() for r in records]
 
