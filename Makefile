@@ -1,16 +1,25 @@
 # The two commands of the README: `make run` and `make test`. Both set up what is missing.
 PY ?= python3
 VENV := .venv
-STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
+# Exact versions with their hashes: every install, here and in CI, gets the same packages.
+LOCK := requirements.lock
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | sha256sum | cut -c1-12)
 
-.PHONY: run test lint bench clean-neo4j
+.PHONY: run test lint lock bench clean-neo4j
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
-	@echo "安装依赖 / installing Python packages into $(VENV) …"
-	@$(VENV)/bin/pip install -q --disable-pip-version-check -e '.[dev]'
+	@echo "安装依赖 / installing Python packages from $(LOCK) into $(VENV) …"
+	@$(VENV)/bin/pip install -q --disable-pip-version-check --require-hashes -r $(LOCK)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
+
+# After changing a dependency range in pyproject.toml: re-resolve and re-hash the lock file.
+lock:
+	@test -x .venv-lock/bin/pip-compile || ($(PY) -m venv .venv-lock && .venv-lock/bin/pip install -q pip-tools)
+	@.venv-lock/bin/pip-compile -q --generate-hashes --no-emit-find-links --extra dev \
+		--strip-extras --allow-unsafe --upgrade -o $(LOCK) pyproject.toml
 
 run: $(STAMP)
 	@$(VENV)/bin/hub run
