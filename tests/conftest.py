@@ -3,7 +3,9 @@
 With NEO4J_URI set, tests use that server (and clear its database: point it at a scratch
 database). Otherwise they run the project's own Neo4j from `.neo4j/test` on ports of their
 own (NEO4J_TEST_BOLT_PORT, NEO4J_TEST_HTTP_PORT; 17687 and 17474 by default). Test sessions
-running side by side each claim a slot of their own (`.neo4j/test-N`, ports +10·N).
+running side by side each claim a slot of their own (`.neo4j/test-N`, ports +10·N), and every
+other server a test starts (scratch Neo4j servers, `hub run`) takes its ports from the slot's
+own block (`ports`: 20000 + 100·N onwards), so two test runs on one machine never collide.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import fcntl
 import os
 import secrets
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 import httpx
@@ -44,8 +46,30 @@ def _local_server(slot: int) -> LocalNeo4j:
     return LocalNeo4j(home=home, bolt_port=bolt, http_port=http, heap="1g", pagecache="256m")
 
 
-def _claim_slot() -> tuple[LocalNeo4j, IO[str]]:
-    """A test server no other test session holds, on ports nobody else uses.
+@dataclass
+class Slot:
+    """A test session's claim on a slot: its own Neo4j home and its own block of ports."""
+
+    number: int
+    lock: IO[str]
+    _next: int = field(default=0)
+
+    def port(self) -> int:
+        """A free port of this slot's block, never the same one twice in a session."""
+        while self._next < PORTS_PER_SLOT:
+            candidate = PORT_BLOCK_BASE + PORTS_PER_SLOT * self.number + self._next
+            self._next += 1
+            if port_free(candidate):
+                return candidate
+        raise RuntimeError("this test slot's ports are used up / 本测试槽的端口已用完")
+
+
+PORT_BLOCK_BASE = 20000
+PORTS_PER_SLOT = 100
+
+
+def _claim_slot() -> Slot:
+    """A slot no other test session holds, on ports nobody else uses.
 
     Several test sessions (or clones of the project) may run side by side; each takes the
     first slot whose lock it gets and whose ports are free or held by that slot's own server.
@@ -60,27 +84,39 @@ def _claim_slot() -> tuple[LocalNeo4j, IO[str]]:
             continue
         local = _local_server(slot)
         if local.running() or (port_free(local.bolt_port) and port_free(local.http_port)):
-            return local, lock
+            return Slot(slot, lock)
         lock.close()
     raise RuntimeError("no free test slot / 没有空闲的测试端口")
 
 
 @pytest.fixture(scope="session")
-def server() -> Iterator[Server]:
+def slot() -> Iterator[Slot]:
+    claimed = _claim_slot()
+    with claimed.lock:
+        yield claimed
+
+
+@pytest.fixture
+def ports(slot: Slot) -> Callable[[], int]:
+    """`ports()` gives a free port of this test session's own block."""
+    return slot.port
+
+
+@pytest.fixture(scope="session")
+def server(slot: Slot) -> Iterator[Server]:
     uri = os.environ.get("NEO4J_URI")
     if uri:
         yield Server(uri, os.environ.get("NEO4J_USER", "neo4j"),
                      os.environ.get("NEO4J_PASSWORD", ""),
                      os.environ.get("NEO4J_DATABASE", "neo4j"))
         return
-    local, lock = _claim_slot()
-    with lock:
-        started = local.start()
-        try:
-            yield Server(local.uri, "neo4j", local.password(), "neo4j")
-        finally:
-            if started:
-                local.stop()
+    local = _local_server(slot.number)
+    started = local.start()
+    try:
+        yield Server(local.uri, "neo4j", local.password(), "neo4j")
+    finally:
+        if started:
+            local.stop()
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,9 +51,12 @@ def test_an_external_neo4j_that_does_not_answer(
     assert err.startswith("错误 / error: 无法连接 Neo4j / cannot reach Neo4j: bolt://127.0.0.1:9")
 
 
-def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(tmp_path: Path) -> None:
-    env = {**os.environ, "HUB_STATE_DIR": str(tmp_path / "state"), "HUB_PORT": "18080",
-           "NEO4J_BOLT_PORT": "17887", "NEO4J_HTTP_PORT": "17674"}
+def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(
+    tmp_path: Path, ports: Callable[[], int]
+) -> None:
+    hub, bolt, http = ports(), ports(), ports()
+    env = {**os.environ, "HUB_STATE_DIR": str(tmp_path / "state"), "HUB_PORT": str(hub),
+           "NEO4J_BOLT_PORT": str(bolt), "NEO4J_HTTP_PORT": str(http)}
     env.pop("NEO4J_URI", None)
     log = (tmp_path / "run.log").open("w+")
     proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "run"], env=env,
@@ -61,25 +65,25 @@ def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(tmp_path: Path) ->
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                if _get("http://127.0.0.1:18080/readyz")[0] == 200:
+                if _get(f"http://127.0.0.1:{hub}/readyz")[0] == 200:
                     break
             except OSError:
                 pass
             time.sleep(1)
         out = (tmp_path / "run.log").read_text()
         assert proc.poll() is None, out
-        assert "GraphQL: http://127.0.0.1:18080/graphql" in out
+        assert f"GraphQL: http://127.0.0.1:{hub}/graphql" in out
         browser = re.search(r"Neo4j Browser: (\S+)", out)
-        assert browser and browser.group(1) == "http://127.0.0.1:17674/browser/"
+        assert browser and browser.group(1) == f"http://127.0.0.1:{http}/browser/"
         password = (tmp_path / "state" / "password").read_text().strip()
         assert f"password {password}" in out
         assert _get(browser.group(1))[0] == 200
-        status, body = _get("http://127.0.0.1:18080/graphql")
+        status, body = _get(f"http://127.0.0.1:{hub}/graphql")
         assert status == 200 and "graphiql" in body.lower()
         token = re.search(r"Bearer ([\w.-]+)", out)
         assert token, out
         answer = urllib.request.Request(
-            "http://127.0.0.1:18080/graphql", data=b'{"query": "{ county { code name } }"}',
+            f"http://127.0.0.1:{hub}/graphql", data=b'{"query": "{ county { code name } }"}',
             headers={"Authorization": f"Bearer {token.group(1)}",
                      "Content-Type": "application/json"})
         with urllib.request.urlopen(answer, timeout=30) as response:

@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -34,7 +33,7 @@ from hub.auth import Authenticator, new_api_key
 from hub.db import Database
 from hub.principal import Role
 from hub.settings import PROJECT_ROOT, Settings
-from tests.conftest import Server
+from tests.conftest import Server, Slot
 
 FED = PROJECT_ROOT / "tests" / "federation"
 SEEDS = PROJECT_ROOT / "seeds" / "demo-county"
@@ -50,13 +49,6 @@ def seed_rows(name: str) -> list[dict[str, str]]:
         reader = csv.reader(fh)
         header = [h[h.index("(") + 1:h.index(")")] for h in next(reader)]
         return [dict(zip(header, row, strict=True)) for row in reader]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @dataclass
@@ -148,14 +140,14 @@ class Stack:
 
 @pytest.fixture(scope="module")
 def stack(server: Server, settings: Settings, auth: Authenticator, demo: Database,
-          tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """Hub, hotline and gateway as real processes on free 127.0.0.1 ports."""
+          slot: Slot, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """Hub, hotline and gateway as real processes on 127.0.0.1 ports of the test slot."""
     npm_install()
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is needed for the federation tests / 联邦测试需要 Node.js")
     logs = tmp_path_factory.mktemp("federation")
-    hub_port, hotline_port, gateway_port = free_port(), free_port(), free_port()
+    hub_port, hotline_port, gateway_port = slot.port(), slot.port(), slot.port()
     hub = f"http://127.0.0.1:{hub_port}"
     hotline = f"http://127.0.0.1:{hotline_port}/"
     gateway = f"http://127.0.0.1:{gateway_port}/"

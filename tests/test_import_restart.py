@@ -1,6 +1,6 @@
 """Neo4j killed in the middle of an import: the import either completes after the driver's
 retries or leaves nothing written, the same driver reconnects by itself, and a re-run then
-completes. A scratch Neo4j of the test's own (ports 17987/17774) is killed with SIGKILL.
+completes. A scratch Neo4j of the test's own (ports of the test slot) is killed with SIGKILL.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import neo4j
@@ -30,12 +31,12 @@ async def nodes(db: Database) -> int:
     return int((await db.read("testing.count_records", timeout=120.0))[0]["nodes"])
 
 
-async def test_import_survives_a_killed_neo4j(tmp_path: Path) -> None:
+async def test_import_survives_a_killed_neo4j(tmp_path: Path, ports: Callable[[], int]) -> None:
     folder = tmp_path / "county"
     subprocess.run([sys.executable, str(PROJECT_ROOT / "seeds" / "generate.py"),
                     "--households", str(HOUSEHOLDS), "--out", str(folder)],
                    check=True, capture_output=True)
-    server = LocalNeo4j(home=tmp_path / "neo4j", bolt_port=17987, http_port=17774,
+    server = LocalNeo4j(home=tmp_path / "neo4j", bolt_port=ports(), http_port=ports(),
                         heap="512m", pagecache="64m")
     server.start(say=lambda _line: None)
     driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()))

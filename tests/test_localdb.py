@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import socket
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import neo4j
@@ -21,13 +21,12 @@ from hub.localdb import LIB_DIR, LocalNeo4j, fetch, java_version, port_free
 
 pytestmark = pytest.mark.lifecycle
 
-BOLT, HTTP = 17787, 17574
 QUERIES = Queries()
 
 
 @pytest.fixture
-def scratch(tmp_path: Path) -> Iterator[LocalNeo4j]:
-    server = LocalNeo4j(home=tmp_path / "neo4j", bolt_port=BOLT, http_port=HTTP,
+def scratch(tmp_path: Path, ports: Callable[[], int]) -> Iterator[LocalNeo4j]:
+    server = LocalNeo4j(home=tmp_path / "neo4j", bolt_port=ports(), http_port=ports(),
                         heap="512m", pagecache="64m", start_timeout=120)
     yield server
     server.stop()
@@ -47,11 +46,11 @@ def test_start_ready_stop_restart_keeps_data(scratch: LocalNeo4j) -> None:
 
     with neo4j.GraphDatabase.driver(scratch.uri, auth=("neo4j", scratch.password())) as driver:
         driver.execute_query(QUERIES["testing.leave_mark"].text)
-    assert not port_free(BOLT) and not port_free(HTTP)
+    assert not port_free(scratch.bolt_port) and not port_free(scratch.http_port)
 
     assert scratch.stop() is True
     assert not scratch.running()
-    assert port_free(BOLT) and port_free(HTTP)
+    assert port_free(scratch.bolt_port) and port_free(scratch.http_port)
 
     scratch.start(say=lambda _: None)
     assert _count_marks(scratch) == 1, "data survives a restart"
@@ -81,17 +80,19 @@ def test_port_taken_is_refused_before_java_starts(scratch: LocalNeo4j) -> None:
     with socket.socket() as holder:
         # The earlier tests' servers may leave this port in TIME_WAIT; a listener may reuse it.
         holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        holder.bind(("127.0.0.1", BOLT))
+        holder.bind(("127.0.0.1", scratch.bolt_port))
         holder.listen()
         with pytest.raises(PortTaken) as caught:
             scratch.start(say=lambda _: None)
-    assert f"127.0.0.1:{BOLT}" in str(caught.value)
+    assert f"127.0.0.1:{scratch.bolt_port}" in str(caught.value)
     assert "NEO4J_BOLT_PORT" in str(caught.value)
     assert not scratch.running()
 
 
-def test_a_server_that_fails_to_start_shows_its_log(tmp_path: Path) -> None:
-    broken = LocalNeo4j(home=tmp_path / "neo4j", bolt_port=BOLT, http_port=HTTP,
+def test_a_server_that_fails_to_start_shows_its_log(
+    tmp_path: Path, ports: Callable[[], int]
+) -> None:
+    broken = LocalNeo4j(home=tmp_path / "neo4j", bolt_port=ports(), http_port=ports(),
                         heap="512m", pagecache="not-a-size", start_timeout=120)
     with pytest.raises(Neo4jStartFailed) as caught:
         broken.start(say=lambda _: None)
