@@ -6,9 +6,9 @@ the guide says what the importer checks.
 
 from __future__ import annotations
 
-from hub.importer.read import INSTRUCTIONS
 from hub.importer.registry import KINDS
 from hub.importer.spec import Column, Kind
+from hub.importer.workbook import INSTRUCTIONS
 
 TITLE = f"填表说明({INSTRUCTIONS})"
 

@@ -265,3 +265,13 @@ async def test_empty_files_are_refused_and_leave_no_audit_entry(
     assert sorted((p.file, p.reason) for p in problems) == [
         ("counties.csv", "文件为空 / the file is empty"),
         ("households.csv", "文件为空 / the file is empty")]
+
+
+def test_a_file_name_in_capitals_is_read(tmp_path: Path) -> None:
+    (tmp_path / "HOUSEHOLDS.CSV").write_text(
+        csv_text("households", [[str(v) for v in household("ZX-C1", "2023-06-30")]]),
+        encoding="utf-8")
+    raw, problems = read(tmp_path)
+    assert problems == []
+    assert [(r.file, r.line, r.cells["code"]) for r in raw["households"]] == [
+        ("HOUSEHOLDS.CSV", 2, "ZX-C1")]

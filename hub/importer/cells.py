@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from hub.importer.ids import hash_id, id_problem, mask_id, uscc_problem
 from hub.importer.problems import Problem
-from hub.importer.read import RawRow
+from hub.importer.rows import RawRow
 from hub.importer.spec import Column, Kind
 
 Value = str | int | bool | date | None
