@@ -1,7 +1,9 @@
 """Import templates generated from the importer's registry, so they can never drift from what
 the importer reads: one CSV file (or workbook sheet) per kind, the `中文(key)` headers, and one
 filled-in example row — the first row of the demo county's file of that kind, which the
-importer accepts.
+importer accepts. The workbook also guides whoever fills it in: an instructions sheet
+(hub/template_guide.py), drop-down lists of the allowed values, optional columns' headers in
+grey, the header row frozen, and ID-number and code columns kept as text.
 """
 
 from __future__ import annotations
@@ -10,10 +12,13 @@ import csv
 from pathlib import Path
 
 from hub.importer.registry import KINDS
-from hub.importer.spec import Kind
+from hub.importer.spec import Column, Kind
 from hub.settings import PROJECT_ROOT
+from hub.template_guide import TITLE, sheet_title
+from hub.template_guide import rows as guide_rows
 
 DEMO = PROJECT_ROOT / "seeds" / "demo-county"
+ROWS = 10000  # rows the drop-down lists cover below the header
 
 
 def example(kind: Kind) -> list[str]:
@@ -40,24 +45,57 @@ def write_csv(folder: Path) -> list[Path]:
     return written
 
 
+def _text_column(col: Column) -> bool:
+    """Columns Excel must keep as typed: ID numbers (18 digits exceed what it keeps of a
+    number), USCCs, phone numbers, and codes with their leading zeros."""
+    return col.type in ("idnum", "uscc", "phone") or col.key == "code" or bool(col.ref)
+
+
+def _choices(col: Column) -> tuple[str, ...]:
+    return ("是", "否") if col.type == "bool" else col.allowed
+
+
 def write_xlsx(path: Path) -> Path:
-    """One workbook, one sheet per kind (named by its English key), headers and example."""
+    """One workbook: the instructions sheet, then one sheet per kind (`中文(key)`) with its
+    headers frozen, an example row, a drop-down list on every column of listed values, and
+    text format on every ID-number, USCC, phone and code column."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
     book = Workbook()
-    book.remove(book.active)
+    guide = book.active
+    guide.title = TITLE
+    for values in guide_rows():
+        guide.append(list(values))
+    guide["A1"].font = Font(bold=True, size=14)
+    for index, width in enumerate((26, 60, 60, 50, 40), start=1):
+        guide.column_dimensions[cell_letter(index)].width = width
+    for row in guide.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     for kind in KINDS:
-        sheet = book.create_sheet(kind.name)
+        sheet = book.create_sheet(sheet_title(kind))
         sheet.append([col.header for col in kind.columns])
         sheet.append(example(kind))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
         for index, col in enumerate(kind.columns, start=1):
-            # Wide enough for the Chinese header; every cell is text, so codes keep their zeros.
-            sheet.column_dimensions[cell_letter(index)].width = max(14, len(col.header) * 2)
+            letter = cell_letter(index)
+            head = sheet.cell(row=1, column=index)
+            head.font = Font(bold=True, color=None if col.required else "808080")
+            sheet.column_dimensions[letter].width = max(14, len(col.header) * 2)
+            if _text_column(col):
+                sheet.column_dimensions[letter].number_format = "@"
+            choices = _choices(col)
+            if choices:
+                rule = DataValidation(type="list", formula1=f'"{",".join(choices)}"',
+                                      allow_blank=not col.required, showErrorMessage=True,
+                                      errorTitle="不在列表中 / not in the list",
+                                      error=f"请从列表中选择 / choose one of: {', '.join(choices)}")
+                rule.add(f"{letter}2:{letter}{ROWS}")
+                sheet.add_data_validation(rule)
         for cell in sheet[2]:
-            cell.number_format = "@"
+            cell.number_format = "@"  # the example is text, as the importer reads it
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     book.close()

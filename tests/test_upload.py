@@ -60,6 +60,37 @@ def test_templates_cover_every_kind_with_an_example(tmp_path: Path) -> None:
     assert header.startswith("党员编号(code),姓名(name),身份证号(idNumber)")
 
 
+def test_template_guides_whoever_fills_it_in(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(write_xlsx(tmp_path / "t.xlsx"))
+    assert book.sheetnames == ["填表说明(instructions)",
+                               *(f"{k.zh}({k.name})" for k in KINDS)]
+    guide = [[c for c in row if c is not None] for row in book.worksheets[0].values]
+    assert any("2023年6月30日" in str(row) and "2023/6/30" in str(row) for row in guide)
+    assert any("format" in str(row) and "GB 11643-1999" in str(row) for row in guide)
+    by_sheet = {row[0]: row for row in guide if row and str(row[0]).endswith(")")}
+    assert by_sheet["户(households)"][2] == "户编码(code)、所在网格或村(territory)、登记日期(since)"
+    assert "人口数(size)" in by_sheet["户(households)"][3]
+    for kind in KINDS:
+        sheet = book[f"{kind.zh}({kind.name})"]
+        assert sheet.freeze_panes == "A2"
+        lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
+        expected = {}
+        for index, col in enumerate(kind.columns, start=1):
+            letter = sheet.cell(row=1, column=index).column_letter
+            choices = ("是", "否") if col.type == "bool" else col.allowed
+            if choices:
+                expected[f"{letter}2:{letter}10000"] = '"' + ",".join(choices) + '"'
+            if col.type == "idnum":
+                assert sheet.column_dimensions[letter].number_format == "@", (kind.name, col)
+        assert lists == expected, kind.name
+    orgs = book["党组织(party_orgs)"].data_validations.dataValidation
+    assert [v.formula1 for v in orgs if str(v.sqref) == "C2:C10000"] == [
+        '"county_committee,township_committee,village_org,community_org,grid_branch,'
+        'grid_group,agency_org,industry_org,enterprise_org"']
+
+
 def test_hub_template_command_writes_both_forms(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["template", "--out", str(tmp_path)]) == 0
@@ -117,14 +148,15 @@ async def test_upload_refusals_list_every_problem(client: httpx.AsyncClient) -> 
     text = await client.post("/import", content=b"this is not a workbook")
     assert text.status_code == 422
     assert text.json()["problems"][0]["reason"].endswith("not a valid .xlsx workbook")
-    bad = workbook("households", ["ZU-H3", "", "", "two", "", "XC-T01-C01-G01", "2026-02-01", ""],
+    # The head may be unknown (optional), the registration date may not.
+    bad = workbook("households", ["ZU-H3", "", "", "two", "", "XC-T01-C01-G01", "", ""],
                    ["ZU-H4", "丁", "", "2", "", "XC-NOPE", "2026-02-01", ""])
     answer = await client.post("/import", content=bad)
     assert answer.status_code == 422
     body = answer.json()
     assert "nothing was written" in body["message"]
     assert {(p["row"], p["column"]) for p in body["problems"]} == {
-        (2, "户主姓名(head)"), (2, "人口数(size)"), (3, "所在网格或村(territory)")}
+        (2, "登记日期(since)"), (2, "人口数(size)"), (3, "所在网格或村(territory)")}
 
 
 async def linked(db: Database, day: str) -> int:

@@ -6,11 +6,12 @@ An ID-number column never reaches the graph: it becomes `idHash` and `idMasked`.
 from __future__ import annotations
 
 import re
-from datetime import date
+import unicodedata
+from datetime import date, timedelta
 
 from hub.importer.ids import hash_id, id_problem, mask_id, uscc_problem
 from hub.importer.problems import Problem
-from hub.importer.read import RawRow
+from hub.importer.rows import RawRow
 from hub.importer.spec import Column, Kind
 
 Value = str | int | bool | date | None
@@ -21,25 +22,70 @@ MOBILE = re.compile(r"1[3-9]\d{9}")
 LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
 TRUE = {"是", "true", "yes", "y", "1", "√"}
 FALSE = {"否", "false", "no", "n", "0", "×"}
+AS_NUMBER = re.compile(r"\d(\.\d+)?E\+?\d+")
+STORED_AS_NUMBER = ("该号码被 Excel 存成了数字（末几位已丢失），请把该列设为“文本”后重新填写 / "
+                    "stored as a number, so Excel lost its last digits; format the column as "
+                    "text and enter the numbers again")
+
+
+# Dates as staff type them: 2023-06-30, 2023/6/30, 2023.6.30, 2023年6月30日, 20230630, with an
+# optional midnight time (what Excel writes for a date cell saved as CSV).
+_DATE = re.compile(r"(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))"
+                   r"(?:\s+0{1,2}:00(?::00)?)?")
+# Excel's serial day numbers count from 1899-12-30; five digits span 1927-05-18 … 2173-10-14,
+# so a year (2023) or a stray number is never read as a date.
+_SERIAL = re.compile(r"[1-9]\d{4}(?:\.0+)?")
+_EXCEL_EPOCH = date(1899, 12, 30)
+_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+")
 
 
 def _date(text: str) -> date | None:
+    found = _DATE.fullmatch(text)
+    if found is None:
+        if _SERIAL.fullmatch(text):
+            return _EXCEL_EPOCH + timedelta(days=int(float(text)))
+        return None
+    year, month, day = found.group(1), found.group(2) or found.group(4), found.group(3) or \
+        found.group(5)
     try:
-        return date.fromisoformat(text.replace("/", "-").replace(".", "-"))
+        return date(int(year), int(month), int(day))
     except ValueError:
         return None
+
+
+def _int(text: str) -> int | None:
+    """A whole number as Excel writes it: 1,234 or 12.0 as well as 12."""
+    if _THOUSANDS.fullmatch(text):
+        text = text.replace(",", "")
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() and abs(number) < 2**53 else None
+
+
+def normal(col: Column, text: str) -> str:
+    """Codes, numbers, dates and listed values with full-width characters folded
+    (`Ｈ９０００２４` → `H900024`); names and other free text as typed."""
+    if col.key == "code" or col.ref or col.allowed or col.type != "str":
+        return unicodedata.normalize("NFKC", text).strip()
+    return text
 
 
 def cell(col: Column, text: str) -> tuple[Value, str | None]:
     """The typed value of `text`, or the reason it is refused."""
     if col.type == "int":
-        try:
-            return int(text), None
-        except ValueError:
-            return None, "应为整数 / must be a whole number"
+        number = _int(text)
+        return (number, None) if number is not None else (None, "应为整数 / must be a whole number")
     if col.type == "date":
         found = _date(text)
-        return (found, None) if found else (None, "应为日期 YYYY-MM-DD / must be a date")
+        return (found, None) if found else (None, (
+            "应为日期，如 2023-06-30、2023/6/30、2023年6月30日 / must be a date such as "
+            "2023-06-30, 2023/6/30 or 2023年6月30日"))
     if col.type == "bool":
         lowered = text.lower()
         if lowered in TRUE:
@@ -52,7 +98,13 @@ def cell(col: Column, text: str) -> tuple[Value, str | None]:
         return value, uscc_problem(value)
     if col.type == "idnum":
         value = text.upper()
-        return value, id_problem(value)
+        if AS_NUMBER.fullmatch(value):
+            return None, STORED_AS_NUMBER
+        reason = id_problem(value)
+        if reason is not None and value.isdigit() and value.endswith("000"):
+            # Excel keeps 15 significant digits: an 18-digit number ends in zeros.
+            return None, STORED_AS_NUMBER
+        return value, reason
     if col.type == "phone":
         value = COUNTRY_CODE.sub("", PHONE_SEPARATORS.sub("", text))
         if MOBILE.fullmatch(value) or LANDLINE.fullmatch(value):
@@ -70,7 +122,11 @@ def convert(kind: Kind, raw: RawRow, key: bytes,
     out: dict[str, Value] = {}
     ok = True
     for col in kind.columns:
-        text = raw.cells.get(col.key, "")
+        text = normal(col, raw.cells.get(col.key, ""))
+        if text and col.type in ("idnum", "uscc") and col.key in raw.numeric:
+            problems.append(Problem(raw.file, raw.line, col.header, text, STORED_AS_NUMBER))
+            ok = False
+            continue
         if text == "":
             if col.required:
                 problems.append(Problem(raw.file, raw.line, col.header, "",

@@ -1,5 +1,5 @@
-"""Checks across rows: duplicate codes and identities, and references to other records, in
-this import or already in the graph.
+"""Checks across rows: duplicate codes and identities, references to other records, in
+this import or already in the graph, and a Party organisation's place (hub/importer/places.py).
 """
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hub.importer.places import misplaced
 from hub.importer.problems import Problem
 from hub.importer.spec import Kind
 
@@ -91,3 +92,7 @@ def references(rows: Iterable[Located], batch: dict[str, Located],
                                         f"编码指向 {'/'.join(sorted(labels))}，应为 {expected} / "
                                         f"code names a {'/'.join(sorted(labels))}, "
                                         f"expected {expected}"))
+            elif col.key == "territory" and row.kind.label == "PartyOrg":
+                reason = misplaced(str(row.values.get("kind")), labels)
+                if reason is not None:
+                    problems.append(Problem(row.file, row.line, col.header, code, reason))

@@ -19,7 +19,7 @@ from hub.db import Database, Tx
 from hub.importer.cells import convert
 from hub.importer.checks import Located, duplicates, references, wanted
 from hub.importer.ids import load_key
-from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
+from hub.importer.problems import ImportRejected, ImportTooLarge
 from hub.importer.read import read
 from hub.importer.registry import KINDS
 from hub.importer.structure import placed, structure
@@ -56,9 +56,6 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> lis
     links = (await db.read("import.parents", timeout=300.0, codes=placed_codes)
              if placed_codes else [])
     structure(rows, links, problems)
-    if not raw and not problems:
-        problems.append(Problem(str(path), None, None, None,
-                                "没有可导入的文件 / no file of a known kind found"))
     if problems:
         raise ImportRejected(problems=problems)
     return rows

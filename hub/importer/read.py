@@ -1,94 +1,71 @@
-"""Reading an import: a folder of CSV files, or one .xlsx workbook, one file/sheet per kind.
+"""Reading an import: a folder of CSV files, or one .xlsx workbook (hub/importer/workbook.py),
+one file/sheet per kind; each file's lines become raw rows in hub/importer/rows.py.
 
-Headers are `中文(key)` (the English key decides; the Chinese is for people); a bare key or a
-bare Chinese header is accepted too. Cells come back as stripped text; typing is `cells.py`'s.
+CSV files may be UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030 (what Excel
+writes on Chinese Windows), with any line ends; a file's name is matched without case. Cells
+come back as stripped text; typing is `cells.py`'s. What cannot be read safely (an unknown
+encoding, an empty file, an import with no rows) is a problem with its place, never a guess.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import re
-import zipfile
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+import io
+from collections.abc import Callable
 from pathlib import Path
 
 from hub.importer.problems import Problem
-from hub.importer.registry import BY_NAME, KINDS
+from hub.importer.registry import KINDS
+from hub.importer.rows import EMPTY, Line, RawRow, raw_rows
 from hub.importer.spec import Kind
+from hub.importer.workbook import workbook
 
-_HEADER = re.compile(r"^(.*?)\s*[(（]\s*([A-Za-z][A-Za-z0-9_]*)\s*[)）]\s*$")
-
-
-@dataclass(frozen=True)
-class RawRow:
-    file: str
-    line: int
-    cells: dict[str, str]
+__all__ = ["RawRow", "decode", "read"]
 
 
-def _keys(kind: Kind, file: str, header: list[str], problems: list[Problem]) -> list[str | None]:
-    by_zh = {col.zh: col.key for col in kind.columns}
-    known = {col.key for col in kind.columns}
-    keys: list[str | None] = []
-    for text in header:
-        text = text.strip().lstrip("\ufeff")
-        match = _HEADER.match(text)
-        key = match.group(2) if match else by_zh.get(text, text)
-        if not text:
-            keys.append(None)
-        elif key in known:
-            keys.append(key)
-        else:
-            keys.append(None)
-            problems.append(Problem(file, 1, text, None,
-                                    "未知的列 / unknown column for this kind"))
-    for col in kind.columns:
-        if col.required and col.key not in keys:
-            problems.append(Problem(file, 1, col.header, None,
-                                    "缺少必需的列 / required column missing"))
-    return keys
-
-
-def _rows(kind: Kind, file: str, lines: Iterable[tuple[int, list[str]]],
-          problems: list[Problem]) -> list[RawRow]:
-    it: Iterator[tuple[int, list[str]]] = iter(lines)
-    first = next(it, None)
-    if first is None:
-        return []
-    keys = _keys(kind, file, first[1], problems)
-    rows: list[RawRow] = []
-    for line, values in it:
-        if not any(v.strip() for v in values):
+def decode(data: bytes) -> str | None:
+    """The text of a CSV file in any encoding Excel writes, or None."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
             continue
-        if len(values) > len(keys):
-            problems.append(Problem(file, line, None, None,
-                                    "单元格多于表头 / more cells than header columns"))
-        cells = {k: v.strip() for k, v in zip(keys, values, strict=False) if k is not None}
-        rows.append(RawRow(file, line, cells))
-    return rows
+    return None
 
 
-def _csv_lines(path: Path) -> Iterator[tuple[int, list[str]]]:
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh)
+def _csv(kind: Kind, path: Path, problems: list[Problem]) -> list[RawRow]:
+    try:
+        text = decode(path.read_bytes())
+    except OSError as exc:
+        problems.append(Problem(path.name, None, None, None,
+                                f"无法读取文件 / cannot read the file ({exc.strerror})"))
+        return []
+    if text is None:
+        problems.append(Problem(path.name, None, None, None, (
+            "无法识别的文字编码，请另存为 “CSV UTF-8” / not UTF-8, GBK/GB18030 or UTF-16: "
+            "save as “CSV UTF-8”")))
+        return []
+    if not text.strip():
+        problems.append(Problem(path.name, None, None, None, EMPTY))
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    lines: list[Line] = []
+    try:
         for values in reader:
-            yield reader.line_num, values
-
-
-def _sheet_lines(rows: Iterable[tuple[object, ...]]) -> Iterator[tuple[int, list[str]]]:
-    for line, values in enumerate(rows, start=1):
-        yield line, ["" if v is None else _cell_text(v) for v in values]
-
-
-def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # Excel keeps every number as a float
-    iso = getattr(value, "isoformat", None)
-    if callable(iso):
-        text = str(iso())
-        return text[:10] if text.endswith("T00:00:00") or len(text) > 10 else text
-    return str(value)
+            lines.append((reader.line_num, values, frozenset()))
+    except csv.Error as exc:
+        problems.append(Problem(path.name, reader.line_num + 1, None, None,
+                                f"不是有效的 CSV / not a readable CSV line ({exc})"))
+        return []
+    return raw_rows(kind, path.name, lines, problems)
 
 
 def read(path: Path, on_file: Callable[[int, int], None] | None = None
@@ -96,40 +73,28 @@ def read(path: Path, on_file: Callable[[int, int], None] | None = None
     """Every row of every kind found at `path`, and the problems met while reading.
     `on_file(done, total)` is told of each file or sheet read (a progress bar)."""
     problems: list[Problem] = []
-    found: dict[str, list[RawRow]] = {}
     done = on_file or (lambda _done, _total: None)
     if path.is_file() and path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook  # type: ignore[import-untyped]
-
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
-            # A file named .xlsx that is not a workbook (text, a renamed .xls, a broken copy).
-            return {}, [Problem(path.name, None, None, None,
-                                "不是有效的 .xlsx 工作簿 / not a valid .xlsx workbook")]
-        by_zh = {kind.zh: kind for kind in KINDS}
-        done(0, len(book.worksheets))
-        for number, sheet in enumerate(book.worksheets, start=1):
-            kind = BY_NAME.get(sheet.title) or by_zh.get(sheet.title)
-            file = f"{path.name}:{sheet.title}"
-            if kind is None:
-                problems.append(Problem(file, None, None, None,
-                                        "未知的工作表 / unknown sheet name"))
-            else:
-                found[kind.name] = _rows(kind, file,
-                                         _sheet_lines(sheet.iter_rows(values_only=True)), problems)
-            done(number, len(book.worksheets))
-        book.close()
-        return found, problems
-    if not path.is_dir():
+        if path.stat().st_size == 0:
+            return {}, [Problem(path.name, None, None, None, EMPTY)]
+        found = workbook(path, done, problems)
+    elif path.is_dir():
+        found = {}
+        # Windows keeps `HOUSEHOLDS.CSV` as typed: a file's name is matched without case.
+        files = {p.name.lower(): p for p in sorted(path.iterdir())
+                 if p.is_file() and p.suffix.lower() == ".csv"}
+        expected = {kind.file for kind in KINDS}
+        for extra in sorted(p.name for name, p in files.items() if name not in expected):
+            problems.append(Problem(extra, None, None, None, "未知的文件 / unknown file name"))
+        present = [kind for kind in KINDS if kind.file in files]
+        done(0, len(present))
+        for number, kind in enumerate(present, start=1):
+            found[kind.name] = _csv(kind, files[kind.file], problems)
+            done(number, len(present))
+    else:
         return {}, [Problem(str(path), None, None, None,
                             "应为 CSV 文件夹或 .xlsx 工作簿 / not a CSV folder or .xlsx workbook")]
-    expected = {kind.file for kind in KINDS}
-    for extra in sorted(p.name for p in path.glob("*.csv") if p.name not in expected):
-        problems.append(Problem(extra, None, None, None, "未知的文件 / unknown file name"))
-    present = [kind for kind in KINDS if (path / kind.file).exists()]
-    done(0, len(present))
-    for number, kind in enumerate(present, start=1):
-        found[kind.name] = _rows(kind, kind.file, _csv_lines(path / kind.file), problems)
-        done(number, len(present))
+    if not problems and not any(found.values()):
+        problems.append(Problem(path.name, None, None, None,
+                                "没有可导入的数据行 / no data rows to import"))
     return found, problems
