@@ -7,9 +7,10 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
                                  (:Unit {code: $scope}) }
 CALL (s) {
-  // Down from $unit through townships and communities only (a grid's own :IN arrivals are
-  // its households), so a township costs the same in a province as in a county.
-  MATCH (s) (()<-[:IN]-(:Township|Community)){0,2} ()<-[:IN]-(g:Grid)
+  // Down from $unit through townships, villages and communities (grids lie in either)
+  // only, never into a grid (its own :IN arrivals are its households), so a township costs
+  // the same in a province as in a county.
+  MATCH (s) (()<-[:IN]-(:Township|Village|Community)){0,2} ()<-[:IN]-(g:Grid)
   RETURN g
   UNION
   WITH s WHERE s:Grid

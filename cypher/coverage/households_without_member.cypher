@@ -7,9 +7,10 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
                                  (:Unit {code: $scope}) }
 CALL (s) {
-  // The grids and villages at or below $unit, reached down through townships and
-  // communities; their households are what this dimension reads.
-  MATCH (s) (()<-[:IN]-(:Township|Community)){0,2} ()<-[:IN]-(t:Grid|Village)
+  // The grids and villages at or below $unit, reached down through townships, villages and
+  // communities (a village's households lie in it or in its grids); their households are
+  // what this dimension reads.
+  MATCH (s) (()<-[:IN]-(:Township|Village|Community)){0,2} ()<-[:IN]-(t:Grid|Village)
   RETURN t
   UNION
   WITH s WHERE s:Grid OR s:Village

@@ -29,12 +29,15 @@ class RawRow:
 
 def _keys(kind: Kind, file: str, header: list[str], problems: list[Problem]) -> list[str | None]:
     by_zh = {col.zh: col.key for col in kind.columns}
+    by_zh |= {zh: col.key for col in kind.columns for _, zh in col.former}
+    renamed = {key: col.key for col in kind.columns for key, _ in col.former}
     known = {col.key for col in kind.columns}
     keys: list[str | None] = []
     for text in header:
         text = text.strip().lstrip("\ufeff")
         match = _HEADER.match(text)
         key = match.group(2) if match else by_zh.get(text, text)
+        key = renamed.get(key, key)
         if not text:
             keys.append(None)
         elif key in known:
