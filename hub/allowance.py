@@ -114,6 +114,11 @@ class Verdict:
     def qualifies(self) -> bool:
         return self.tenure_ok and self.ratings_ok and self.age_ok
 
+    @property
+    def undetermined(self) -> bool:
+        """Tenure and ratings met but no birth date: whether the cadre qualifies is unknown."""
+        return self.tenure_ok and self.ratings_ok and self.turns_departure_age_on is None
+
 
 def judge(rule: AllowanceRule, as_of: date, row: dict[str, Any]) -> Verdict:
     """Apply the rule to a row of cypher/allowance/cadres.cypher."""

@@ -2,7 +2,8 @@
 
     hub template [--out DIR]          templates.xlsx and csv/<kind>.csv, one example row each
     hub import PATH --full            import, closing relationships the files no longer list
-    hub export-gaps DIMENSION UNIT [--as-of DAY] [--out FILE]   a gap list as .xlsx (county)
+    hub export-gaps DIMENSION UNIT [--as-of DAY] [--out FILE]   a gap list as .xlsx (county),
+                                      with a sheet of the cells the unit's records lack
 """
 
 from __future__ import annotations
@@ -59,9 +60,9 @@ async def export_gaps(settings: Settings, args: argparse.Namespace) -> Path:
         day = args.as_of or date.today()
         dimension = Dimension(args.dimension)
         who = Principal("cli-export", Role.COUNTY, None)
-        outcome, name = await gaps(db, who, dimension, args.unit, day)
+        outcome, name, missing = await gaps(db, who, dimension, args.unit, day)
         out: Path = args.out or Path(f"gaps-{dimension.value}-{args.unit}-{day}.xlsx")
-        out.write_bytes(workbook(dimension, args.unit, name, day, outcome))
+        out.write_bytes(workbook(dimension, args.unit, name, day, outcome, missing))
         print(f"{len(outcome.gaps)} 个缺口 / gaps → {out}")
         return out
     finally:

@@ -6,6 +6,8 @@ holds things to cover:
 
     child, childName  the child unit (null for things lying in `$unit` itself)
     total, covered    how many things should be covered there, and how many are
+    unknown           (optional) how many could not be judged because a value they depend
+                      on is missing: neither covered nor a gap
     gaps              the uncovered ones: [{code, name, reasonZh, reasonEn}]
 
 Counting happens in Neo4j, so a county's thousands of households come back as a few rows.
@@ -85,10 +87,13 @@ class Tally:
     name: str | None
     total: int
     covered: int
+    unknown: int = 0
 
     @property
     def ratio(self) -> float | None:
-        return None if self.total == 0 else self.covered / self.total
+        # Over the things that could be judged: an unknown is neither covered nor a gap.
+        judged = self.total - self.unknown
+        return None if judged == 0 else self.covered / judged
 
 
 @dataclass(frozen=True)
@@ -101,11 +106,16 @@ class Outcome:
 
 
 def tally(unit_code: str, unit_name: str, rows: list[Row]) -> Outcome:
-    children = [Tally(r["child"], r["childName"], int(r["total"]), int(r["covered"]))
-                for r in rows if r["child"] is not None]
+    children = [Tally(r["child"], r["childName"], int(r["total"]), int(r["covered"]),
+                      _unknown(r)) for r in rows if r["child"] is not None]
     # Each gap is told which child unit it lies in, so a list can be followed up per unit.
     gaps = sorted(({**g, "child": r["child"], "childName": r["childName"]}
                    for r in rows for g in r["gaps"]), key=lambda g: str(g["code"]))
     whole = Tally(unit_code, unit_name, sum(int(r["total"]) for r in rows),
-                  sum(int(r["covered"]) for r in rows))
+                  sum(int(r["covered"]) for r in rows), sum(_unknown(r) for r in rows))
     return Outcome(whole, children, gaps)
+
+
+def _unknown(row: Row) -> int:
+    # Only dimensions that read an optional value return the column; the rest judge all.
+    return int(row.get("unknown") or 0)

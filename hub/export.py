@@ -1,5 +1,7 @@
 """A coverage gap list as an .xlsx workbook with Chinese headers, for the staff who follow
-it up: `GET /export/gaps?dimension=…&unit=…&asOf=…` and `hub export-gaps`.
+it up: `GET /export/gaps?dimension=…&unit=…&asOf=…` and `hub export-gaps`. A third sheet lists
+the cells the unit's records lack (hub/completeness.py), so what cannot be judged can be
+filled in.
 
 It runs the coverage engine's own Cypher with the caller's `$scope`, so the workbook holds
 exactly the gaps the `coverage` query would list for the same caller, unit and day.
@@ -8,18 +10,22 @@ exactly the gaps the `coverage` query would list for the same caller, unit and d
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from hub import coverage as engine
+from hub.completeness import Missing, missing_cells
 from hub.coverage import Dimension
 from hub.db import Database
 from hub.gate import principal_of
 from hub.principal import Principal
 
 HEADERS = ("编码", "名称", "所在单位编码", "所在单位", "原因", "Reason (English)")
+MISSING_HEADERS = ("乡镇编码", "乡镇", "记录类型", "kind", "数据项", "cell", "记录数 / records",
+                   "缺少 / missing")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -28,19 +34,22 @@ class NotFound(Exception):
 
 
 async def gaps(db: Database, who: Principal, dimension: Dimension, unit: str,
-               as_of: date) -> tuple[engine.Outcome, str]:
-    """The engine's outcome for `unit` as `who` sees it, and the unit's name."""
+               as_of: date) -> tuple[engine.Outcome, str, list[Missing]]:
+    """The engine's outcome for `unit` as `who` sees it, the unit's name, its missing cells."""
     found = await db.read("units.by_code", codes=[unit], scope=who.scope, asOf=as_of)
     if not found:
         raise NotFound(unit)
     query = engine.query_name(dimension)
     rows = await db.read(query, unit=unit, asOf=as_of, scope=who.scope)
-    return engine.tally(found[0]["code"], found[0]["name"], rows), str(found[0]["name"])
+    missing = await missing_cells(db, unit, as_of, who.scope)
+    return (engine.tally(found[0]["code"], found[0]["name"], rows), str(found[0]["name"]),
+            missing)
 
 
 def workbook(dimension: Dimension, unit: str, unit_name: str, as_of: date,
-             outcome: engine.Outcome) -> bytes:
-    """Sheet 缺口清单: one gap a row; sheet 说明: what was measured, when, the totals."""
+             outcome: engine.Outcome, missing: Sequence[Missing] = ()) -> bytes:
+    """Sheet 缺口清单: one gap a row; sheet 说明: what was measured, when, the totals;
+    sheet 数据缺项: per township, kind and cell, how many records lack it."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
 
@@ -64,11 +73,18 @@ def workbook(dimension: Dimension, unit: str, unit_name: str, as_of: date,
                 ("截至日期 / as of", as_of.isoformat()),
                 ("应覆盖 / total", outcome.whole.total),
                 ("已覆盖 / covered", outcome.whole.covered),
+                ("无法判断 / unknown", outcome.whole.unknown),
                 ("缺口 / gaps", len(outcome.gaps)),
                 ("导出时间 / exported", datetime.now().isoformat(timespec="seconds"))):
         about.append(list(row))
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 60
+    cells = book.create_sheet("数据缺项")
+    cells.append(list(MISSING_HEADERS))
+    for m in missing:
+        cells.append([m.township, m.township_name, m.kind_zh, m.kind, m.cell_zh, m.cell,
+                      m.records, m.missing])
+    cells.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
     book.close()
@@ -94,11 +110,11 @@ async def export_gaps(request: Request) -> Response:
         return _bad("asOf 应为日期 YYYY-MM-DD / asOf must be a date YYYY-MM-DD")
     db: Database = request.app.state.shared.db
     try:
-        outcome, name = await gaps(db, who, dimension, unit, as_of)
+        outcome, name, missing = await gaps(db, who, dimension, unit, as_of)
     except NotFound:
         return _bad(f"未找到单位 {unit}，或不在您的管辖范围内 / no unit {unit} within your "
                     "jurisdiction", 404)
-    body = workbook(dimension, unit, name, as_of, outcome)
+    body = workbook(dimension, unit, name, as_of, outcome, missing)
     filename = f"gaps-{dimension.value}-{unit}-{as_of.isoformat()}.xlsx"
     return Response(body, media_type=XLSX,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -50,6 +50,9 @@ class AllowanceCase:
     unit: str | None = strawberry.field(
         description="最近任职村（社区）编码 / latest village or community")
     qualifies: bool = strawberry.field(description="是否符合条件 / qualifies")
+    undetermined: bool = strawberry.field(
+        description="任职与考核已符合，但缺出生日期、无法判断年龄 / tenure and ratings met, "
+                    "birth date missing: cannot be judged")
     tenure_met: bool = strawberry.field(description="任职年限条件 / tenure condition met")
     ratings_met: bool = strawberry.field(description="考核优秀条件 / ratings condition met")
     age_met: bool = strawberry.field(description="年龄条件 / age condition met")
@@ -71,6 +74,9 @@ class Allowance:
     as_of: date = strawberry.field(description="截至日期 / as of this date")
     rule: AllowanceRuleInfo = strawberry.field(description="所用条件 / the thresholds applied")
     qualified: int = strawberry.field(description="符合条件人数 / cadres who qualify")
+    unknown: int = strawberry.field(
+        description="因缺出生日期无法判断的人数（不计入符合也不计入不符合）/ cadres who cannot "
+                    "be judged for want of a birth date (counted neither way)")
     cases: Connection[AllowanceCase] = strawberry.field(
         description="判定明细（分页）/ the cases, paginated")
 
@@ -111,6 +117,7 @@ def _case(info: Info[Context, None], rule: AllowanceRule, as_of: date, row: Row)
     return AllowanceCase(
         code=row["code"], name=shown_name(info.context.principal, row["name"]),
         unit=None if latest is None else latest["unit"], qualifies=v.qualifies,
+        undetermined=v.undetermined,
         tenure_met=v.tenure_ok, ratings_met=v.ratings_ok, age_met=v.age_ok,
         spans=[TenureSpan(start=s, end=e, months=months_between(s, e)) for s, e in v.spans],
         longest_months=v.longest_months, total_months=v.total_months,
@@ -127,7 +134,8 @@ async def departure_allowance(
     cadres: Annotated[list[str] | None, strawberry.argument(
         description="只看这些干部编号 / only these cadres")] = None,
     qualified_only: Annotated[bool, strawberry.argument(
-        description="只列符合条件者 / list only those who qualify")] = True,
+        description="只列符合条件者（及无法判断者）/ list only those who qualify (and those "
+                    "who cannot be judged)")] = True,
     first: Annotated[int, FIRST] = DEFAULT_PAGE,
     after: Annotated[str | None, AFTER] = None,
 ) -> AllowanceResult:
@@ -144,11 +152,12 @@ async def departure_allowance(
                                       scope=info.context.scope)
     wanted = None if cadres is None else set(cadres)
     cases = [_case(info, rule, day, r) for r in rows if wanted is None or r["code"] in wanted]
-    listed = [c for c in cases if c.qualifies or not qualified_only]
+    listed = [c for c in cases if c.qualifies or c.undetermined or not qualified_only]
     page = Page(total=len(listed), items=[{"case": c} for c in listed[offset:offset + limit]],
                 offset=offset, limit=limit)
     return Allowance(
         as_of=day, qualified=sum(1 for c in cases if c.qualifies),
+        unknown=sum(1 for c in cases if c.undetermined),
         rule=AllowanceRuleInfo(posts=list(rule.posts), consecutive_years=rule.consecutive_years,
                                total_years=rule.total_years, grade=rule.grade,
                                excellent_consecutive=rule.excellent_consecutive,

@@ -5,6 +5,7 @@ The dimensions and their Cypher files are registered in `hub/coverage.py`.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import Annotated
 
@@ -18,7 +19,7 @@ from hub.errors import PageTooLarge as PageTooLargeError
 from hub.loaders import LookupKey
 from hub.loaders import Page as RowPage
 from schema.errors import PageTooLarge, UnitNotFound
-from schema.kinds import Unit
+from schema.kinds import Unit, UnitKind, kind_of
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 from schema.units import to_unit
 
@@ -30,11 +31,18 @@ strawberry.enum(Dimension, description="覆盖维度 / coverage dimension")
 class CoverageTally:
     code: str | None = strawberry.field(description="单位编码 / unit code")
     name: str | None = strawberry.field(description="单位名称 / unit name")
+    kind: UnitKind | None = strawberry.field(
+        description="单位类型（如行政村、社区）/ kind of unit (a village, a community …)")
     total: int = strawberry.field(description="应覆盖总数 / things that should be covered")
     covered: int = strawberry.field(description="已覆盖数 / covered")
+    unknown: int = strawberry.field(
+        description="因缺少所依据的数据而无法判断的数（既不算已覆盖也不算缺口）/ "
+                    "could not be judged: a value it depends on is missing (neither covered "
+                    "nor a gap)")
     gaps: int = strawberry.field(description="缺口数 / not covered")
     ratio: float | None = strawberry.field(
-        description="覆盖率（0–1，无对象为空）/ covered ÷ total (null when total is 0)")
+        description="覆盖率（0–1）：已覆盖 ÷（总数 − 无法判断数），无可判断对象时为空 / "
+                    "covered ÷ (total − unknown), null when nothing could be judged")
 
 
 @strawberry.type(description="覆盖缺口 / a gap: something not covered, and why")
@@ -69,9 +77,11 @@ CoverageResult = Annotated[Coverage | UnitNotFound | PageTooLarge,
                                             description="覆盖分析或错误 / coverage or an error")]
 
 
-def _tally(t: engine.Tally) -> CoverageTally:
-    return CoverageTally(code=t.code, name=t.name, total=t.total, covered=t.covered,
-                         gaps=t.total - t.covered, ratio=t.ratio)
+def _tally(t: engine.Tally, kinds: dict[str, UnitKind]) -> CoverageTally:
+    return CoverageTally(code=t.code, name=t.name, kind=kinds.get(t.code or ""),
+                         total=t.total, covered=t.covered,
+                         unknown=t.unknown, gaps=t.total - t.covered - t.unknown,
+                         ratio=t.ratio)
 
 
 async def coverage(
@@ -97,13 +107,19 @@ async def coverage(
     name = engine.query_name(dimension)
     rows = await info.context.db.read(name, unit=unit, asOf=day, scope=info.context.scope)
     outcome = engine.tally(found["code"], found["name"], rows)
+    # Each child's kind tells village grids from community grids; one batched lookup.
+    lookup = info.context.loaders.lookup("units.by_code")
+    units = await asyncio.gather(*(lookup.load(LookupKey(str(t.code), day))
+                                   for t in outcome.children))
+    kinds = {str(u["code"]): kind_of(u["labels"]) for u in [found, *units] if u is not None}
     entry = engine.REGISTRY[dimension]
     gap_page = RowPage(total=len(outcome.gaps), items=outcome.gaps[offset:offset + limit],
                        offset=offset, limit=limit)
     return Coverage(
         dimension=dimension, definition_zh=entry.zh, definition_en=entry.en, as_of=day,
         unit=to_unit(found, day), query=info.context.db.queries[name].text,
-        whole=_tally(outcome.whole), by_child=[_tally(t) for t in outcome.children],
+        whole=_tally(outcome.whole, kinds),
+        by_child=[_tally(t, kinds) for t in outcome.children],
         gaps=connection(gap_page, lambda r: Gap(
             code=r["code"], name=r["name"], child=r.get("child"), child_name=r.get("childName"),
             reason_zh=r["reasonZh"], reason_en=r["reasonEn"])))

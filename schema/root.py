@@ -13,6 +13,7 @@ from hub.coverage import REGISTRY, Dimension
 from hub.errors import PageTooLarge as PageTooLargeError
 from hub.loaders import LookupKey, Page
 from schema.allowance import departure_allowance
+from schema.completeness import data_completeness
 from schema.coverage import coverage
 from schema.errors import HouseholdNotFound, PageTooLarge, UnitNotFound
 from schema.kinds import OrgKind, Unit, UnitKind, resolver
@@ -122,6 +123,10 @@ class Query:
         resolver=coverage,
         description="覆盖分析：总数、已覆盖、覆盖率、按下级分解及缺口 / "
                     "coverage: totals, ratio, per child unit, and the gaps")
+    data_completeness = strawberry.field(
+        resolver=data_completeness,
+        description="数据完整性：各乡镇、各类记录缺少哪些数据 / "
+                    "which cells are missing, per township and kind of record")
     work_order_stats = strawberry.field(
         resolver=work_order_stats,
         description="事件工单统计：流转、受理、退回、办结及比率 / "

@@ -1,6 +1,6 @@
-"""The browsing types: county → townships → villages and communities → grids → grid Party
-organisations → members → households; industry organisations → enterprises → instructors;
-agency organisations → reporting members → communities; work orders of a unit.
+"""The browsing types: county → townships → villages and communities → grids (of either) →
+grid Party organisations → members → households; industry organisations → enterprises →
+instructors; agency organisations → reporting members → communities; work orders of a unit.
 
 Every nested list is a connection fetched through the request's DataLoaders, and every
 object carries the `asOf` date it was asked for, which its own lists inherit.
@@ -131,7 +131,13 @@ class Village(Territory, UnitEntity):
     name: str = strawberry.federation.field(
         shareable=True, description="名称（可与其他子图共享）/ name, shareable")
 
-    @resolver("村内的户 / households of the village")
+    @resolver("村内的网格 / grids of the village")
+    async def grids(self, info: Info[Context, None], name: Annotated[str | None, NAME] = None,
+                    first: Page = DEFAULT_PAGE, after: After = None) -> Connection[Grid]:
+        return await _children(info, self, UnitKind.GRID, name, first, after)
+
+    @resolver("直接属于本村、不在网格内的户（网格内的户见 grids）/ "
+              "households of the village outside its grids (see grids for the rest)")
     async def households(self, info: Info[Context, None], first: Page = DEFAULT_PAGE,
                          after: After = None) -> Connection[Household]:
         page = await child_page(info, "browse.unit_households", self.code, self.as_of, first, after)

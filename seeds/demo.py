@@ -58,8 +58,8 @@ def territory(c: County) -> None:
             for g in (1, 2):
                 gcode = f"{code}-G{g:02d}"
                 c.grids.append(gcode)
-                c.add("grids", code=gcode, name=f"第{g}网格", community=code, since="2020-06-01")
-    c.add("grids", code=NEW_GRID, name="第3网格", community="XC-T01-C01", since="2024-03-01")
+                c.add("grids", code=gcode, name=f"第{g}网格", territory=code, since="2020-06-01")
+    c.add("grids", code=NEW_GRID, name="第3网格", territory="XC-T01-C01", since="2024-03-01")
 
 
 def departments(c: County) -> None:

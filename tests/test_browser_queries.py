@@ -75,7 +75,7 @@ async def test_four_level_chain_of_a_village_has_no_grid_level(demo: Database) -
     nodes, types = _graph(rows)
     codes = _codes(nodes)
     assert "XC-T01-V01" in codes and "LINKS" in types
-    assert not any(re.search(r"-G\d+", c) for c in codes), "villages have no grids (F12)"
+    assert not any(re.search(r"-G\d+", c) for c in codes), "the demo villages have no grids"
 
 
 async def test_four_level_chain_of_a_unit_outside_the_township_stops_at_the_committee(

@@ -22,7 +22,7 @@ COVERAGE = """query($unit: String!, $asOf: Date) {
 def sheet_rows(body: bytes) -> list[list[Any]]:
     book = load_workbook(io.BytesIO(body), read_only=True)
     try:
-        assert book.sheetnames == ["缺口清单", "说明"]
+        assert book.sheetnames == ["缺口清单", "说明", "数据缺项"]
         return [list(r) for r in book["缺口清单"].iter_rows(values_only=True)]
     finally:
         book.close()

@@ -110,3 +110,15 @@ async def test_figures_answer_as_of_an_earlier_or_later_date(demo: Database) -> 
     assert (await figure(demo, "F06", date(2023, 7, 1)))["cadres"] == 26
     later = await figure(demo, "F19", date(2024, 12, 31))
     assert later["routed"] == 2196 + 40 and later["closed"] == 2150 + 20
+
+
+async def test_figures_with_nothing_to_count_say_zero(demo: Database) -> None:
+    """Before anything happened every figure still has all its parts, each 0 (auditReport
+    can then bear out a claim of 0)."""
+    for n in range(1, 27):
+        number = f"F{n:02d}"
+        empty, full = await figure(demo, number, date(1900, 1, 1)), await figure(demo, number)
+        assert list(empty) == list(full), number
+        # F8 counts the administrative villages there are, whatever the plans' dates.
+        assert all(v == 0 for p, v in empty.items() if (number, p) != ("F08", "villages")), (
+            number, empty)

@@ -1,7 +1,7 @@
 // 实验（仅基准测试用）：与 coverage.grids_without_party_org 结果相同，但从 $unit 向下只经地域单位
 // 展开到网格，而不是扫描全图所有网格再逐个向上验证；用来测量乡镇级查询的代价是否随全图规模增长。
 // Experiment (benchmark only): the same rows as coverage.grids_without_party_org, but the
-// grids are reached by expanding down from $unit through townships and communities only, instead of
+// grids are reached by expanding down from $unit through townships, villages and communities only, instead of
 // scanning every grid in the graph and testing each one's path up. PROFILE shows whether a
 // township's cost then stays flat as the graph grows. Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
@@ -9,9 +9,9 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
                                  (:Unit {code: $scope}) }
 CALL (s) {
-  // A grid is reached from its community, never expanded further (its households are not
-  // territory), so only territorial units are read on the way down.
-  MATCH (s) (()<-[:IN]-(:Township|Community)){0,2} ()<-[:IN]-(g:Grid)
+  // A grid is reached from its village or community, never expanded further (its households
+  // are not territory), so only territorial units are read on the way down.
+  MATCH (s) (()<-[:IN]-(:Township|Village|Community)){0,2} ()<-[:IN]-(g:Grid)
   RETURN g
   UNION
   MATCH (g:Grid) WHERE g = s

@@ -3,7 +3,8 @@
 // The whole township would be hundreds of nodes, so the committee and all its village and
 // community orgs are drawn, and only the one village or community $unit is followed down to
 // grid orgs, members and households; everything is as of $asOf (active since/until).
-// A village has no grid (F12), so there members sit straight under the village org.
+// Villages and communities alike: grid orgs where the unit has grids, and members sitting
+// straight under the village or community org where it has none.
 // 参数 / params (Browser):
 //   :param township => 'XC-T01'        乡镇编码 / township code
 //   :param unit => 'XC-T01-C02'        展开的村或社区 / the village or community followed down

@@ -1,15 +1,15 @@
 // 网格缺口（Neo4j Browser 图）：一个乡镇中没有网格党组织或只有兼职网格员的网格
 // Grid gaps (Neo4j Browser picture): the grids of one township with no grid Party org, or served by part-time workers only.
 // Only the gap grids are drawn (a whole township's grids and 600+ workers would hide them),
-// each on its community and township with the community org that answers for it and the
-// workers it does have. Columns gapZh / gapEn say what is missing, for the table view.
+// each on its village or community and township with the village or community org that
+// answers for it and the workers it does have. Grids of villages and of communities alike. Columns gapZh / gapEn say what is missing, for the table view.
 // Planted gaps: $township 'XC-T02' as of 2023-06-30 → two part-time-only grids;
 // 'XC-T01' as of 2022-06-30 → XC-T01-C01-G02 has no grid org yet; as of today → XC-T01-C01-G03.
 // 参数 / params (Browser):
 //   :param township => 'XC-T02'        乡镇编码 / township code
 //   :param asOf => date('2023-06-30')  截至日期 / as-of date (date() for today)
 // 返回 / returns one row per gap grid and worker: gapZh, gapEn, grid, p (path).
-MATCH t = (:Township {code: $township})<-[ci:IN]-(c:Community)<-[gi:IN]-(g:Grid)
+MATCH t = (:Township {code: $township})<-[ci:IN]-(c:Village|Community)<-[gi:IN]-(g:Grid)
 WHERE ci.since <= $asOf AND (ci.until IS NULL OR ci.until > $asOf)
   AND gi.since <= $asOf AND (gi.until IS NULL OR gi.until > $asOf)
 WITH t, c, g,
@@ -26,8 +26,9 @@ WITH t, c, g,
        + CASE WHEN noWorker THEN ['没有网格员'] WHEN partTimeOnly THEN ['只有兼职网格员'] ELSE [] END AS zh,
      CASE WHEN NOT hasOrg THEN ['no grid Party org'] ELSE [] END
        + CASE WHEN noWorker THEN ['no grid worker'] WHEN partTimeOnly THEN ['part-time workers only'] ELSE [] END AS en
-// The community org answers for a grid without its own org; drawn when it exists.
-OPTIONAL MATCH co = (:PartyOrg {kind: 'community_org'})-[:IN]->(c)
+// The village or community org answers for a grid without its own org; drawn when it exists.
+OPTIONAL MATCH co = (vc:PartyOrg)-[:IN]->(c)
+WHERE vc.kind IN ['village_org', 'community_org']
 OPTIONAL MATCH (w:GridWorker)-[s:SERVES]->(g)
 WHERE s.since <= $asOf AND (s.until IS NULL OR s.until > $asOf)
 OPTIONAL MATCH wp = (w)-[s]->(g)

@@ -1,7 +1,9 @@
 // Coverage: new-business-form worker stations opened by $asOf in or below $unit; covered
-// when the station offers all seven haves (七有); a gap names the haves it lacks.
+// when the station offers all seven haves (七有); a gap names the haves it lacks. A station
+// lacking none but with some haves not filled in cannot be judged: counted as unknown.
 // Counted per child unit (see hub/coverage.py).
-// 覆盖：新业态劳动者驿站是否“七有”齐全；缺口列出所缺项目。Params: $unit, $asOf, $scope.
+// 覆盖：新业态劳动者驿站是否“七有”齐全；缺口列出所缺项目；未填而无法判断的计为 unknown。
+// Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
@@ -15,10 +17,13 @@ WITH s, f, [x IN [[f.hasToilet, '厕所', 'toilet'],
                   [f.hasWifi, '免费Wi-Fi', 'free Wi-Fi'],
                   [f.hasFirstAidKit, '急救药箱', 'first-aid kit'],
                   [f.hasSeats, '休息座椅', 'seats']]
-            WHERE NOT coalesce(x[0], false)] AS missing
-WITH f, missing, head([p = (f)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+            WHERE x[0] IS NULL OR NOT x[0]] AS open
+WITH s, f, [x IN open WHERE x[0] IS NOT NULL] AS missing,
+     any(x IN open WHERE x[0] IS NULL) AS unsure
+WITH f, missing, unsure, head([p = (f)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
 WITH f.code AS code, f.name AS name, c.code AS child, c.name AS childName,
-       size(missing) = 0 AS covered,
+       size(missing) = 0 AND NOT unsure AS covered,
+       size(missing) = 0 AND unsure AS unknown,
        CASE WHEN size(missing) = 0 THEN null
             ELSE '缺少：' + reduce(t = '', x IN missing | t + CASE t WHEN '' THEN '' ELSE '、' END + x[1])
        END AS reasonZh,
@@ -26,7 +31,8 @@ WITH f.code AS code, f.name AS name, c.code AS child, c.name AS childName,
             ELSE 'missing: ' + reduce(t = '', x IN missing | t + CASE t WHEN '' THEN '' ELSE ', ' END + x[2])
        END AS reasonEn
 WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
-     collect(CASE WHEN NOT covered
+     count(CASE WHEN unknown THEN 1 END) AS unknownCount,
+     collect(CASE WHEN NOT covered AND NOT unknown
                   THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
-RETURN child, childName, total, coveredCount AS covered, gaps
+RETURN child, childName, total, coveredCount AS covered, unknownCount AS unknown, gaps
 ORDER BY child

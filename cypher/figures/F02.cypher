@@ -3,4 +3,6 @@
 // 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
 MATCH (f:Facility {kind: 'activity_venue'})
 WHERE f.since <= $asOf
-RETURN 'venues' AS part, count(f) AS value
+WITH count(f) AS value
+// Aggregated before the part is named, so nothing to count is a row of 0, not no row.
+RETURN 'venues' AS part, value

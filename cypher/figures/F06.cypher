@@ -1,10 +1,10 @@
 // F6 享受参照副科级离任补贴的村干部：截至 $asOf，书记或主任岗位连续任职满120个月或累计满180个月（同时任两职只计一次），
-// 且“优秀”连续3年或累计5年，且年满60周岁的干部数。
+// 且“优秀”连续3年或累计5年，且年满60周岁的干部数（cadres）；任职与考核已符合、但未填出生日期而无法判断年龄的另计（unknown）。
 // F6 cadres qualifying for the departure allowance as of $asOf: secretary/director posts merged into spans, longest >= 120 months
 // or total >= 180 months; excellent 3 consecutive years or 5 in all (years <= year of $asOf); aged 60 or more. See docs/model.md.
-// 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
+// unknown: cadres meeting tenure and ratings whose birth date is missing, so their age cannot be judged.
 MATCH (k:Cadre)
-WHERE k.birthDate + duration({years: 60}) <= $asOf
+WHERE k.birthDate IS NULL OR k.birthDate + duration({years: 60}) <= $asOf
 CALL (k) {
   MATCH (k)-[h:HELD]->()
   WHERE h.post IN ['secretary', 'director'] AND h.since <= $asOf
@@ -34,5 +34,9 @@ CALL (k) {
         ELSE {best: CASE WHEN s.best < 1 THEN 1 ELSE s.best END, run: 1, prev: y} END
     ).best AS run
 }
-WITH k WHERE (longest >= 120 OR total >= 180) AND (run >= 3 OR excellent >= 5)
-RETURN 'cadres' AS part, count(k) AS value
+WITH k, (longest >= 120 OR total >= 180) AND (run >= 3 OR excellent >= 5) AS served
+// Aggregated before the parts are named, so nothing to count is a row of 0, not no row.
+WITH count(CASE WHEN served AND k.birthDate IS NOT NULL THEN 1 END) AS cadres,
+     count(CASE WHEN served AND k.birthDate IS NULL THEN 1 END) AS unknown
+UNWIND [{part: 'cadres', value: cadres}, {part: 'unknown', value: unknown}] AS r
+RETURN r.part AS part, r.value AS value

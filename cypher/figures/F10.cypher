@@ -3,4 +3,6 @@
 // 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
 MATCH (p:Problem)-[:SOLVED_THROUGH]->(:ContactPoint)
 WHERE p.solvedOn <= $asOf
-RETURN 'problems' AS part, count(DISTINCT p) AS value
+WITH count(DISTINCT p) AS value
+// Aggregated before the part is named, so nothing to count is a row of 0, not no row.
+RETURN 'problems' AS part, value

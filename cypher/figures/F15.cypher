@@ -1,4 +1,4 @@
-// F15 社区“大党委”（结构）：截至 $asOf 的社区党组织数、有成员单位加入的社区党组织数、成员单位所属领域数（报告列5个）。
+// F15 社区“大党委”（结构）：截至 $asOf 的社区党组织数、有成员单位加入的社区党组织数、成员单位所属领域数。
 // F15 the community joint Party committee: community orgs, those with an active member unit (JOINS), distinct sectors joined.
 // 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
 CALL () {

@@ -3,4 +3,6 @@
 // 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
 MATCH (d:Department)-[a:HOLDS_ACCOUNT]->(:Platform)
 WHERE a.since <= $asOf AND (a.until IS NULL OR a.until > $asOf)
-RETURN 'departments' AS part, count(DISTINCT d) AS value
+WITH count(DISTINCT d) AS value
+// Aggregated before the part is named, so nothing to count is a row of 0, not no row.
+RETURN 'departments' AS part, value

@@ -1,6 +1,6 @@
 // F19 事件工单：截至 $asOf 有“流转/受理/退回/办结”记录的工单数；受理率 = 受理/流转；办结率 = 办结/流转（分母为全部流转工单）。
 // F19 work orders with a routed / accepted / returned / closed step dated <= $asOf; acceptance rate = accepted / routed;
-// closure rate = closed / routed (all routed orders are the denominator, so 2150/2196 = 97.9 %).
+// closure rate = closed / routed (all routed orders are the denominator, returned ones included).
 // 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
 MATCH (o:WorkOrder)-[s:STEP]->(:Department)
 WHERE s.on <= $asOf

@@ -3,4 +3,6 @@
 // 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
 MATCH (o:PartyOrg {kind: 'enterprise_org'})-[i:IN]->(:Unit)
 WHERE i.since <= $asOf AND (i.until IS NULL OR i.until > $asOf)
-RETURN 'enterpriseOrgs' AS part, count(DISTINCT o) AS value
+WITH count(DISTINCT o) AS value
+// Aggregated before the part is named, so nothing to count is a row of 0, not no row.
+RETURN 'enterpriseOrgs' AS part, value

@@ -41,6 +41,8 @@ def header_keys(kind: Kind, file: str, header: list[str],
                 problems: list[Problem]) -> list[str | None]:
     """The column key under each header cell (None where there is none)."""
     by_zh = {col.zh: col.key for col in kind.columns}
+    by_zh |= {zh: col.key for col in kind.columns for _, zh in col.former}
+    renamed = {key: col.key for col in kind.columns for key, _ in col.former}
     known = {col.key for col in kind.columns}
     keys: list[str | None] = []
     first: dict[str, int] = {}
@@ -48,6 +50,7 @@ def header_keys(kind: Kind, file: str, header: list[str],
         text = text.strip().lstrip("\ufeff")
         match = HEADER.match(text)
         key = match.group(2) if match else by_zh.get(text, text)
+        key = renamed.get(key, key)
         if not text:
             keys.append(None)
         elif key in first:

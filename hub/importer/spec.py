@@ -12,6 +12,8 @@ class Column:
     """One column: its English key, Chinese header, type and rules.
 
     `ref` names the labels a value may point at: a code of this import or of the graph.
+    `former` lists earlier (key, Chinese header) pairs still read as this column, so files
+    made from an older template keep loading.
     """
 
     key: str
@@ -20,6 +22,7 @@ class Column:
     required: bool = True
     allowed: tuple[str, ...] = ()
     ref: tuple[str, ...] = ()
+    former: tuple[tuple[str, str], ...] = ()
 
     @property
     def header(self) -> str:
