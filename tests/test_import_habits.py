@@ -10,6 +10,7 @@ Files are generated here; own codes start with `ZX` and are deleted after.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import AsyncIterator
 from datetime import date, datetime
@@ -275,3 +276,22 @@ def test_a_file_name_in_capitals_is_read(tmp_path: Path) -> None:
     assert problems == []
     assert [(r.file, r.line, r.cells["code"]) for r in raw["households"]] == [
         ("HOUSEHOLDS.CSV", 2, "ZX-C1")]
+
+
+def test_columns_past_a_sheets_stated_dimension_are_read(tmp_path: Path) -> None:
+    # Programs other than Excel often write a `dimension` smaller than the sheet.
+    whole = io.BytesIO()
+    book("households", [household("ZX-DIM", "2023-06-30")]).save(whole)
+    path = tmp_path / "county.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.namelist():
+            content = source.read(item)
+            if item == "xl/worksheets/sheet1.xml":
+                content = re.sub(rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="A1:C2"/>',
+                                 content)
+            target.writestr(item, content)
+    raw, problems = read(path)
+    assert problems == []
+    assert raw["households"][0].cells == {
+        "code": "ZX-DIM", "head": "张三", "phone": "", "size": "3", "address": "",
+        "territory": GRID, "since": "2023-06-30", "until": ""}
