@@ -49,9 +49,10 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> lis
     codes = sorted(wanted(rows, batch))
     found = await db.read("import.known", timeout=300.0, codes=codes) if codes else []
     graph = {str(r["code"]): set(r["labels"]) for r in found}
+    kinds = {str(r["code"]): str(r["kind"]) for r in found if r["kind"] is not None}
     for code, label in refused.items():
         graph.setdefault(code, {label})
-    references(rows, batch, graph, problems)
+    references(rows, batch, graph, problems, kinds)
     placed_codes = placed(rows)
     links = (await db.read("import.parents", timeout=300.0, codes=placed_codes)
              if placed_codes else [])
