@@ -79,6 +79,8 @@ async def test_csv_in_any_excel_encoding_with_every_date_form(
     codes = [f"ZX-{encoding}-{n}" for n in range(len(DATE_FORMS))]
     own.extend(codes)
     heads = ["张三", "李四", "王五", "赵六", "钱七", "孙八", "周九"]
+    if encoding != "gbk":
+        heads[0] = "𠮷三"  # outside GBK: GB18030 writes it in four bytes
     rows = [[str(v) for v in household(c, d, h)] for c, d, h in zip(codes, DATE_FORMS, heads,
                                                                        strict=True)]
     (tmp_path / "households.csv").write_bytes(csv_text("households", rows).encode(encoding))
@@ -295,3 +297,16 @@ def test_columns_past_a_sheets_stated_dimension_are_read(tmp_path: Path) -> None
     assert raw["households"][0].cells == {
         "code": "ZX-DIM", "head": "张三", "phone": "", "size": "3", "address": "",
         "territory": GRID, "since": "2023-06-30", "until": ""}
+
+
+async def test_a_refused_full_width_code_is_reported_once(demo: Database,
+                                                         tmp_path: Path) -> None:
+    # The household is refused for its size; the link naming it in half-width is not
+    # reported again as naming an unknown household.
+    (tmp_path / "households.csv").write_text(csv_text("households", [
+        ["ＺＸ－Ｈ２００", "张三", "", "two", "", GRID, "2023-06-30", ""]]), encoding="utf-8")
+    (tmp_path / "member_links.csv").write_text(csv_text("member_links", [
+        ["M00001", "ZX-H200", "2023-06-30", ""]]), encoding="utf-8")
+    problems = await rejected(demo, tmp_path)
+    assert [(p.file, p.row, p.column, p.value) for p in problems] == [
+        ("households.csv", 2, "人口数(size)", "two")]

@@ -16,7 +16,7 @@ import neo4j
 
 from hub import audit
 from hub.db import Database, Tx
-from hub.importer.cells import convert
+from hub.importer.cells import convert, normal
 from hub.importer.checks import Located, duplicates, references, wanted
 from hub.importer.ids import load_key
 from hub.importer.problems import ImportRejected, ImportTooLarge
@@ -43,7 +43,7 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> lis
                 rows.append(Located(kind, item.file, item.line, dict(values)))
             elif kind.label is not None and item.cells.get("code"):
                 # Already reported: do not report every row that refers to it as well.
-                code = item.cells["code"]
+                code = normal(kind.column("code"), item.cells["code"])
                 refused[code] = refused[code.upper()] = kind.label
     batch = duplicates(rows, problems)
     codes = sorted(wanted(rows, batch))
