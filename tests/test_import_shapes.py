@@ -195,3 +195,16 @@ async def test_full_import_closes_the_links_of_members_named_in_members_csv(
     rows = await demo.read("testing.record_properties", codes=["ZS-M1"])
     assert [(x["to"], x["until"].to_native()) for x in rows[0]["links"]
             if x["type"] == "LINKS"] == [("ZS-H11", today)]
+
+
+def test_every_closing_kind_takes_its_owners_from_its_own_kinds_file() -> None:
+    from hub.importer.full import CLOSING, OWNER_KIND, owners
+
+    since = date(2026, 2, 1)
+    for kind, (owner_key, other_key) in CLOSING.items():
+        # The owner kind's file must be the kind the owner column refers to.
+        assert BY_NAME[OWNER_KIND[kind]].label in BY_NAME[kind].column(owner_key).ref
+        items: list[dict[str, object]] = [{owner_key: "A", other_key: "X", "since": since}]
+        named: list[dict[str, object]] = [{"code": "A"}, {"code": "B"}]
+        assert owners(kind, items, named) == [{"code": "A", "keep": [["X", since]]},
+                                              {"code": "B", "keep": []}]
