@@ -310,3 +310,21 @@ async def test_a_refused_full_width_code_is_reported_once(demo: Database,
     problems = await rejected(demo, tmp_path)
     assert [(p.file, p.row, p.column, p.value) for p in problems] == [
         ("households.csv", 2, "人口数(size)", "two")]
+
+
+@pytest.mark.parametrize("text", [*DATE_FORMS, "20230630", "2023-06-30T00:00:00",
+                                  "２０２３－０６－３０", " 2023 年 6 月 30 日 "])
+def test_every_date_form_is_the_report_date(text: str) -> None:
+    from hub.importer.cells import cell, normal
+
+    since = BY_NAME["households"].column("since")
+    assert cell(since, normal(since, text)) == (REPORT, None)
+
+
+@pytest.mark.parametrize("text", ["2023", "6/30/2023", "30.6.2023", "2023-06-30T12:00:00",
+                                  "45107.5", "2023-6", "二〇二三年六月三十日"])
+def test_what_is_not_surely_a_date_is_refused(text: str) -> None:
+    from hub.importer.cells import cell
+
+    value, reason = cell(BY_NAME["households"].column("since"), text)
+    assert value is None and reason is not None and "must be a date" in reason
