@@ -10,6 +10,7 @@ Files are generated here; own codes start with `ZX` and are deleted after.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import AsyncIterator
 from datetime import date, datetime
@@ -78,6 +79,8 @@ async def test_csv_in_any_excel_encoding_with_every_date_form(
     codes = [f"ZX-{encoding}-{n}" for n in range(len(DATE_FORMS))]
     own.extend(codes)
     heads = ["张三", "李四", "王五", "赵六", "钱七", "孙八", "周九"]
+    if encoding != "gbk":
+        heads[0] = "𠮷三"  # outside GBK: GB18030 writes it in four bytes
     rows = [[str(v) for v in household(c, d, h)] for c, d, h in zip(codes, DATE_FORMS, heads,
                                                                        strict=True)]
     (tmp_path / "households.csv").write_bytes(csv_text("households", rows).encode(encoding))
@@ -275,3 +278,53 @@ def test_a_file_name_in_capitals_is_read(tmp_path: Path) -> None:
     assert problems == []
     assert [(r.file, r.line, r.cells["code"]) for r in raw["households"]] == [
         ("HOUSEHOLDS.CSV", 2, "ZX-C1")]
+
+
+def test_columns_past_a_sheets_stated_dimension_are_read(tmp_path: Path) -> None:
+    # Programs other than Excel often write a `dimension` smaller than the sheet.
+    whole = io.BytesIO()
+    book("households", [household("ZX-DIM", "2023-06-30")]).save(whole)
+    path = tmp_path / "county.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.namelist():
+            content = source.read(item)
+            if item == "xl/worksheets/sheet1.xml":
+                content = re.sub(rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="A1:C2"/>',
+                                 content)
+            target.writestr(item, content)
+    raw, problems = read(path)
+    assert problems == []
+    assert raw["households"][0].cells == {
+        "code": "ZX-DIM", "head": "张三", "phone": "", "size": "3", "address": "",
+        "territory": GRID, "since": "2023-06-30", "until": ""}
+
+
+async def test_a_refused_full_width_code_is_reported_once(demo: Database,
+                                                         tmp_path: Path) -> None:
+    # The household is refused for its size; the link naming it in half-width is not
+    # reported again as naming an unknown household.
+    (tmp_path / "households.csv").write_text(csv_text("households", [
+        ["ＺＸ－Ｈ２００", "张三", "", "two", "", GRID, "2023-06-30", ""]]), encoding="utf-8")
+    (tmp_path / "member_links.csv").write_text(csv_text("member_links", [
+        ["M00001", "ZX-H200", "2023-06-30", ""]]), encoding="utf-8")
+    problems = await rejected(demo, tmp_path)
+    assert [(p.file, p.row, p.column, p.value) for p in problems] == [
+        ("households.csv", 2, "人口数(size)", "two")]
+
+
+@pytest.mark.parametrize("text", [*DATE_FORMS, "20230630", "2023-06-30T00:00:00",
+                                  "２０２３－０６－３０", " 2023 年 6 月 30 日 "])
+def test_every_date_form_is_the_report_date(text: str) -> None:
+    from hub.importer.cells import cell, normal
+
+    since = BY_NAME["households"].column("since")
+    assert cell(since, normal(since, text)) == (REPORT, None)
+
+
+@pytest.mark.parametrize("text", ["2023", "6/30/2023", "30.6.2023", "2023-06-30T12:00:00",
+                                  "45107.5", "2023-6", "二〇二三年六月三十日"])
+def test_what_is_not_surely_a_date_is_refused(text: str) -> None:
+    from hub.importer.cells import cell
+
+    value, reason = cell(BY_NAME["households"].column("since"), text)
+    assert value is None and reason is not None and "must be a date" in reason

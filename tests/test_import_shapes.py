@@ -17,15 +17,21 @@ import pytest
 from hub.db import Database
 from hub.importer import ImportRejected, import_path
 from hub.importer.ids import id_check_char, uscc_check_char
-from hub.importer.places import PLACE_OF_ORG
+from hub.importer.places import PARENT_OF_ORG, PLACE_OF_ORG
 from hub.importer.registry import BY_NAME
 from hub.principal import Principal, Role
 from hub.upload import upload
 
 KEY = b"test-key"
+GRID = "XC-T01-C01-G01"
 # One unit of every territorial kind in the demo county.
 PLACES = {"County": "XC", "Township": "XC-T01", "Village": "XC-T01-V01",
           "Community": "XC-T01-C01", "Grid": "XC-T01-C01-G01"}
+# One demo organisation of every kind.
+DEMO_ORG = {"county_committee": "P-XC", "township_committee": "P-XC-T01",
+            "village_org": "P-XC-T01-V01", "community_org": "P-XC-T01-C01",
+            "grid_branch": "P-XC-T01-C01-G01", "grid_group": "P-XC-T01-C05-G02",
+            "agency_org": "P-A01", "industry_org": "P-I-CT", "enterprise_org": "P-E01"}
 PARENT = {"county_committee": "", "township_committee": "P-XC", "village_org": "P-XC-T01",
           "community_org": "P-XC-T01", "grid_branch": "P-XC-T01-C01",
           "grid_group": "P-XC-T01-C01", "agency_org": "P-XC", "industry_org": "P-XC",
@@ -81,6 +87,41 @@ async def test_a_party_organisation_must_fit_its_place(demo: Database, tmp_path:
     own.extend(row[0] for n, row in enumerate(rows) if fits[n + 2])
     summary = await import_path(demo, tmp_path, key=KEY)
     assert summary.created == sum(fits.values()) == 10
+
+
+async def test_a_party_organisation_must_be_under_the_right_kind(
+        demo: Database, tmp_path: Path, own: list[str]) -> None:
+    # Every kind under every kind of parent (in its right place), and two rows whose parent
+    # is in the same file: what fits is computed from the rule table.
+    home = {kind: PLACES[PLACE_OF_ORG[kind][0]] for kind in PARENT}
+    rows: list[list[str]] = []
+    fits: dict[int, bool] = {}
+    for kind in PARENT:
+        for parent_kind, parent in DEMO_ORG.items():
+            fits[len(rows) + 2] = parent_kind in PARENT_OF_ORG[kind]
+            rows.append([f"ZS-U{len(rows)}", f"{kind}<{parent_kind}", kind, home[kind], parent,
+                         "", "", "2026-02-01", ""])
+    fits[len(rows) + 2] = True
+    rows.append(["ZS-UT", "镇党委", "township_committee", "XC-T01", "P-XC", "", "", "2026-02-01",
+                 ""])
+    fits[len(rows) + 2] = False
+    rows.append(["ZS-UB", "支部", "grid_branch", GRID, "ZS-UT", "", "", "2026-02-01", ""])
+    write_csv(tmp_path, "party_orgs", rows)
+    with pytest.raises(ImportRejected) as caught:
+        await import_path(demo, tmp_path, key=KEY)
+    problems = caught.value.problems
+    assert {p.column for p in problems} == {"上级党组织(parent)"}
+    assert sorted(p.row for p in problems if p.row is not None) == sorted(
+        line for line, ok in fits.items() if not ok)
+    assert len(problems) == 81 - 13 + 1
+    last = problems[-1]
+    assert (last.row, last.value, last.reason) == (
+        len(rows) + 1, "ZS-UT", "grid_branch 类党组织的上级应为 community_org/village_org，"
+        "此编码是 township_committee / a grid_branch must be under a community_org or "
+        "village_org, this code names a township_committee")
+    write_csv(tmp_path, "party_orgs", [row for n, row in enumerate(rows) if fits[n + 2]])
+    own.extend(row[0] for n, row in enumerate(rows) if fits[n + 2])
+    assert (await import_path(demo, tmp_path, key=KEY)).created == 13 + 1
 
 
 async def test_cells_a_county_may_lack_are_stored_as_absent(demo: Database, tmp_path: Path,
@@ -154,3 +195,16 @@ async def test_full_import_closes_the_links_of_members_named_in_members_csv(
     rows = await demo.read("testing.record_properties", codes=["ZS-M1"])
     assert [(x["to"], x["until"].to_native()) for x in rows[0]["links"]
             if x["type"] == "LINKS"] == [("ZS-H11", today)]
+
+
+def test_every_closing_kind_takes_its_owners_from_its_own_kinds_file() -> None:
+    from hub.importer.full import CLOSING, OWNER_KIND, owners
+
+    since = date(2026, 2, 1)
+    for kind, (owner_key, other_key) in CLOSING.items():
+        # The owner kind's file must be the kind the owner column refers to.
+        assert BY_NAME[OWNER_KIND[kind]].label in BY_NAME[kind].column(owner_key).ref
+        items: list[dict[str, object]] = [{owner_key: "A", other_key: "X", "since": since}]
+        named: list[dict[str, object]] = [{"code": "A"}, {"code": "B"}]
+        assert owners(kind, items, named) == [{"code": "A", "keep": [["X", since]]},
+                                              {"code": "B", "keep": []}]

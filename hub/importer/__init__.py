@@ -1,8 +1,13 @@
 """The importer: a county's CSV folder (or .xlsx workbook) into the graph, all or nothing.
 
-    read.py      files and sheets to raw rows (Chinese headers with English keys)
-    cells.py     typing and checking each cell (types, allowed values, ID rules, date order)
-    checks.py    duplicate codes, references to other records
+    read.py      a CSV folder (any encoding Excel writes) or a workbook to raw rows
+    rows.py      one file's header (Chinese with English keys) and lines to raw rows
+    workbook.py  .xlsx sheets; sheetxml.py finds uncalculated formulas and merged cells
+    cells.py     typing and checking each cell (types, allowed values, ID rules, date forms,
+                 full-width characters, date order)
+    checks.py    duplicate codes, references to other records; places.py where a Party
+                 organisation may lie and what it may be under
+    full.py      a full import closes what the files no longer list
     load.py      check everything, then one write transaction
     summary.py   what the write did per kind: created, updated, unchanged, closed
     registry.py  every kind: file, columns, Cypher (`cypher/import/<kind>.cypher`)

@@ -29,9 +29,9 @@ STORED_AS_NUMBER = ("该号码被 Excel 存成了数字（末几位已丢失）�
 
 
 # Dates as staff type them: 2023-06-30, 2023/6/30, 2023.6.30, 2023年6月30日, 20230630, with an
-# optional midnight time (what Excel writes for a date cell saved as CSV).
+# optional midnight time (what Excel, or another program's export, writes for a date).
 _DATE = re.compile(r"(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))"
-                   r"(?:\s+0{1,2}:00(?::00)?)?")
+                   r"(?:(?:\s+|T)0{1,2}:00(?::00)?)?")
 # Excel's serial day numbers count from 1899-12-30; five digits span 1927-05-18 … 2173-10-14,
 # so a year (2023) or a stray number is never read as a date.
 _SERIAL = re.compile(r"[1-9]\d{4}(?:\.0+)?")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hub.importer.places import misplaced
+from hub.importer.places import misplaced, wrongly_under
 from hub.importer.problems import Problem
 from hub.importer.spec import Kind
 
@@ -67,8 +67,11 @@ def wanted(rows: Iterable[Located], batch: dict[str, Located]) -> set[str]:
 
 
 def references(rows: Iterable[Located], batch: dict[str, Located],
-               graph: dict[str, set[str]], problems: list[Problem]) -> None:
-    """Every reference must name a record of an expected label; every new code must be free."""
+               graph: dict[str, set[str]], problems: list[Problem],
+               kinds: dict[str, str] | None = None) -> None:
+    """Every reference must name a record of an expected label; every new code must be free;
+    a Party organisation must fit its place and its parent (`kinds`: the graph's `kind` of
+    the codes looked up)."""
     for code, first in batch.items():
         other = graph.get(code, set()) - _GENERIC
         if other and first.kind.label not in other:
@@ -92,7 +95,16 @@ def references(rows: Iterable[Located], batch: dict[str, Located],
                                         f"编码指向 {'/'.join(sorted(labels))}，应为 {expected} / "
                                         f"code names a {'/'.join(sorted(labels))}, "
                                         f"expected {expected}"))
-            elif col.key == "territory" and row.kind.label == "PartyOrg":
-                reason = misplaced(str(row.values.get("kind")), labels)
+            elif row.kind.label == "PartyOrg" and col.key in ("territory", "parent"):
+                reason = _org_fit(row, col.key, code, labels, batch, kinds or {})
                 if reason is not None:
                     problems.append(Problem(row.file, row.line, col.header, code, reason))
+
+
+def _org_fit(row: Located, key: str, code: str, labels: set[str], batch: dict[str, Located],
+             kinds: dict[str, str]) -> str | None:
+    kind = str(row.values.get("kind"))
+    if key == "territory":
+        return misplaced(kind, labels)
+    parent = batch[code].values.get("kind") if code in batch else kinds.get(code)
+    return wrongly_under(kind, None if parent is None else str(parent))

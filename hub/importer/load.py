@@ -16,7 +16,7 @@ import neo4j
 
 from hub import audit
 from hub.db import Database, Tx
-from hub.importer.cells import convert
+from hub.importer.cells import convert, normal
 from hub.importer.checks import Located, duplicates, references, wanted
 from hub.importer.ids import load_key
 from hub.importer.problems import ImportRejected, ImportTooLarge
@@ -43,15 +43,16 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> lis
                 rows.append(Located(kind, item.file, item.line, dict(values)))
             elif kind.label is not None and item.cells.get("code"):
                 # Already reported: do not report every row that refers to it as well.
-                code = item.cells["code"]
+                code = normal(kind.column("code"), item.cells["code"])
                 refused[code] = refused[code.upper()] = kind.label
     batch = duplicates(rows, problems)
     codes = sorted(wanted(rows, batch))
     found = await db.read("import.known", timeout=300.0, codes=codes) if codes else []
     graph = {str(r["code"]): set(r["labels"]) for r in found}
+    kinds = {str(r["code"]): str(r["kind"]) for r in found if r["kind"] is not None}
     for code, label in refused.items():
         graph.setdefault(code, {label})
-    references(rows, batch, graph, problems)
+    references(rows, batch, graph, problems, kinds)
     placed_codes = placed(rows)
     links = (await db.read("import.parents", timeout=300.0, codes=placed_codes)
              if placed_codes else [])

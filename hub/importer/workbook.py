@@ -58,6 +58,9 @@ def sheet_kind(title: str) -> Kind | str | None:
 
 
 def _sheet(kind: Kind, sheet: Any, file: str, problems: list[Problem]) -> list[RawRow]:
+    # Read every cell the sheet holds, not only the range its own `dimension` claims: files
+    # written by other programs often claim less, and the columns past it would be lost.
+    sheet.reset_dimensions()
     found = raw_rows(kind, file, _sheet_lines(sheet.iter_rows(values_only=True)), problems)
     header = [_cell_text(v) if v is not None else ""
               for v in next(sheet.iter_rows(max_row=1, values_only=True), ())]
