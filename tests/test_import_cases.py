@@ -72,7 +72,7 @@ async def test_a_unit_under_two_parents_is_refused(demo: Database, tmp_path: Pat
     write_csv(tmp_path, "grids", [["XC-T01-C01-G01", "一网格", "XC-T01-C02", "2021-03-01", ""]])
     problems = await rejected(demo, tmp_path)
     assert [(p.file, p.row, p.column, p.value) for p in problems] == [
-        ("grids.csv", 2, "所属社区(community)", "XC-T01-C02")]
+        ("grids.csv", 2, "所属村或社区(territory)", "XC-T01-C02")]
     assert "already under XC-T01-C01" in problems[0].reason
     assert "已隶属于" in problems[0].reason
     rows = await demo.read("import.parents", codes=["XC-T01-C01-G01"])

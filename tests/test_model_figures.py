@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import httpx
 import pytest
 
 from hub.cypher import Queries
 from hub.db import Database
+from tests.graphql_helpers import data
 
 REPORT_DATE = date(2023, 6, 30)
 
@@ -122,3 +124,14 @@ async def test_figures_with_nothing_to_count_say_zero(demo: Database) -> None:
         # F8 counts the administrative villages there are, whatever the plans' dates.
         assert all(v == 0 for p, v in empty.items() if (number, p) != ("F08", "villages")), (
             number, empty)
+
+
+AUDIT = """query($claims: [ClaimInput!]!, $asOf: Date) {
+  auditReport(claims: $claims, asOf: $asOf) { checks { id status } } }"""
+
+
+async def test_the_audit_bears_out_a_true_claim_of_nothing(client: httpx.AsyncClient) -> None:
+    claims = [{"id": f"F{n}", "value": 0} for n in (1, 2, 3, 6, 10, 12, 18, 22, 25)]
+    audit = (await data(client, AUDIT, claims=claims, asOf="1900-01-01"))["auditReport"]
+    assert [(c["id"], c["status"]) for c in audit["checks"]] == [
+        (c["id"], "BORNE_OUT") for c in claims]

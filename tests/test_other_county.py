@@ -21,6 +21,7 @@ from hub.db import Database
 from hub.importer import import_path
 from tests.graphql_helpers import data
 from tests.other_county import MOVED_GRID, MOVED_ON, County, Row, generate, write
+from tests.test_browser_queries import _graph
 from tests.test_model_figures import figure
 
 KEY = b"test-key"
@@ -391,3 +392,22 @@ async def test_grids_files_with_the_former_community_header_still_load(
         assert found == {"parent": {"code": "QY-T1-C1"}}
     finally:
         await demo.write("admin.delete_records", codes=["QY-T1-C1-G9"])
+
+
+async def test_browser_queries_draw_village_grids(other: Loaded, demo: Database) -> None:
+    c = other.county
+    for township in c.townships:
+        rows = await demo.read("browser.grid_gaps", township=township, asOf=REPORT)
+        facts = grid_facts(c, REPORT)
+        expected = {g for g, f in facts.items() if f["township"] == township and (
+            f["org"] is None or all(t == "part_time" for t in f["workers"]))}
+        assert {r["grid"] for r in rows} == expected
+    assert any(f["place"] in c.villages for g, f in grid_facts(c, REPORT).items()
+               if f["org"] is None), "a village grid is among the gaps"
+    village = "QY-T3-V2"
+    rows = await demo.read("browser.four_level_chain", township="QY-T3", unit=village,
+                           asOf=REPORT)
+    drawn = {n.get("code") for n in _graph(rows)[0]}
+    orgs = {f"P-{g}" for g, f in grid_facts(c, REPORT).items()
+            if f["place"] == village and f["org"] is not None}
+    assert orgs and orgs <= drawn

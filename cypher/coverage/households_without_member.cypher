@@ -7,21 +7,23 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
                                  (:Unit {code: $scope}) }
 CALL (s) {
-  // The grids and villages at or below $unit, reached down by links open on $asOf through
-  // townships, villages and communities (a village's households lie in it or in its
-  // grids); their households are what this dimension reads.
-  MATCH (s) (()<-[d:IN WHERE d.since <= $asOf AND (d.until IS NULL OR d.until > $asOf)]-
-             (:Township|Village|Community)){0,2}
-        ()<-[e:IN WHERE e.since <= $asOf AND (e.until IS NULL OR e.until > $asOf)]-(t:Grid|Village)
+  // The grids and villages at or below $unit, reached down through townships, villages and
+  // communities (a village's households lie in it or in its grids); their households are
+  // what this dimension reads.
+  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf
+                      AND (down.until IS NULL OR down.until > $asOf)]-(:Township|Village|Community)){0,2}
+        ()<-[last:IN WHERE last.since <= $asOf
+                AND (last.until IS NULL OR last.until > $asOf)]-(t:Grid|Village)
   RETURN t
   UNION
   WITH s WHERE s:Grid OR s:Village
   RETURN s AS t
 }
 WITH DISTINCT s, t
-WITH s, t, head([p = (t)-[:IN*1..4]->(s)
-                   WHERE all(r IN relationships(p) WHERE r.since <= $asOf
-                             AND (r.until IS NULL OR r.until > $asOf)) | nodes(p)[-2]]) AS c
+WITH s, t, head(COLLECT {
+         MATCH p = (t) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 MATCH (h:Household)-[r:IN]->(t)
 WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
 WITH h, c, EXISTS {

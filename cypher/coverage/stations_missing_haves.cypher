@@ -9,7 +9,8 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
                                  (:Unit {code: $scope}) }
 MATCH (f:Facility {kind: 'worker_station'})
-WHERE f.since <= $asOf AND EXISTS { (f)-[:IN*0..3]->(s) }
+WHERE f.since <= $asOf AND EXISTS { (f) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){0,3} (s) }
 WITH s, f, [x IN [[f.hasToilet, '厕所', 'toilet'],
                   [f.hasAirConditioning, '空调', 'air conditioning'],
                   [f.hasWaterDispenser, '饮水机', 'water dispenser'],
@@ -20,7 +21,10 @@ WITH s, f, [x IN [[f.hasToilet, '厕所', 'toilet'],
             WHERE x[0] IS NULL OR NOT x[0]] AS open
 WITH s, f, [x IN open WHERE x[0] IS NOT NULL] AS missing,
      any(x IN open WHERE x[0] IS NULL) AS unsure
-WITH f, missing, unsure, head([p = (f)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH f, missing, unsure, head(COLLECT {
+         MATCH p = (f) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 WITH f.code AS code, f.name AS name, c.code AS child, c.name AS childName,
        size(missing) = 0 AND NOT unsure AS covered,
        size(missing) = 0 AND unsure AS unknown,
