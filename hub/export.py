@@ -13,11 +13,13 @@ from datetime import date, datetime
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from hub import clock
 from hub import coverage as engine
 from hub.coverage import Dimension
 from hub.db import Database
 from hub.gate import principal_of
 from hub.principal import Principal
+from hub.settings import Settings
 
 HEADERS = ("编码", "名称", "所在单位编码", "所在单位", "原因", "Reason (English)")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,7 +41,7 @@ async def gaps(db: Database, who: Principal, dimension: Dimension, unit: str,
 
 
 def workbook(dimension: Dimension, unit: str, unit_name: str, as_of: date,
-             outcome: engine.Outcome) -> bytes:
+             outcome: engine.Outcome, exported: datetime) -> bytes:
     """Sheet 缺口清单: one gap a row; sheet 说明: what was measured, when, the totals."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
@@ -65,7 +67,7 @@ def workbook(dimension: Dimension, unit: str, unit_name: str, as_of: date,
                 ("应覆盖 / total", outcome.whole.total),
                 ("已覆盖 / covered", outcome.whole.covered),
                 ("缺口 / gaps", len(outcome.gaps)),
-                ("导出时间 / exported", datetime.now().isoformat(timespec="seconds"))):
+                ("导出时间 / exported", exported.isoformat(timespec="seconds"))):
         about.append(list(row))
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 60
@@ -88,8 +90,10 @@ async def export_gaps(request: Request) -> Response:
         names = ", ".join(d.value for d in Dimension)
         return _bad(f"未知的覆盖维度 / unknown dimension; one of: {names}")
     unit = params.get("unit") or ""
+    settings: Settings = request.app.state.shared.settings
     try:
-        as_of = date.fromisoformat(params["asOf"]) if params.get("asOf") else date.today()
+        as_of = (date.fromisoformat(params["asOf"]) if params.get("asOf")
+                 else settings.today())
     except ValueError:
         return _bad("asOf 应为日期 YYYY-MM-DD / asOf must be a date YYYY-MM-DD")
     db: Database = request.app.state.shared.db
@@ -98,7 +102,7 @@ async def export_gaps(request: Request) -> Response:
     except NotFound:
         return _bad(f"未找到单位 {unit}，或不在您的管辖范围内 / no unit {unit} within your "
                     "jurisdiction", 404)
-    body = workbook(dimension, unit, name, as_of, outcome)
+    body = workbook(dimension, unit, name, as_of, outcome, clock.now(settings.time_zone))
     filename = f"gaps-{dimension.value}-{unit}-{as_of.isoformat()}.xlsx"
     return Response(body, media_type=XLSX,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

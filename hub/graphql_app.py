@@ -154,7 +154,7 @@ class HubGraphQL(GraphQL[Context, None]):
         shared = request.app.state.shared
         return Context(db=shared.db, principal=principal_from_request(request),
                        limits=self.settings.limits, allowance=self.allowance,
-                       today=date.today(),
+                       today=self.settings.today(),
                        debug_round_trips=self.settings.debug_round_trips)
 
     async def render_graphql_ide(self, request: Request) -> Response:

@@ -63,7 +63,7 @@ def placed_codes(rows: list[Located]) -> dict[str, Located]:
     return found
 
 
-async def upload(db: Database, who: Principal, path: Path, timeout: float,
+async def upload(db: Database, who: Principal, path: Path, timeout: float, today: date,
                  full_on: date | None = None, tick: Tick = quiet) -> tuple[Summary, str]:
     """Check, write, check the jurisdiction, audit: one transaction. With `full_on`, also
     close what the file no longer lists (hub/importer/full.py) on that day.
@@ -73,7 +73,8 @@ async def upload(db: Database, who: Principal, path: Path, timeout: float,
     codes = placed_codes(rows)
 
     async def outside(query: str, tx: Tx, scope: str) -> set[str]:
-        return {str(r["code"]) for r in await tx.run(query, codes=sorted(codes), scope=scope)}
+        return {str(r["code"]) for r in await tx.run(query, codes=sorted(codes), scope=scope,
+                                                     today=today)}
 
     async def work(tx: Tx) -> tuple[Summary, str]:
         # Before writing: what the township holds today; after: where the rows put things.
@@ -128,8 +129,9 @@ async def import_endpoint(request: Request) -> JSONResponse:
         path = Path(folder) / "upload.xlsx"
         path.write_bytes(body)
         try:
-            summary, entry = await upload(db, who, path, timeout=1800.0,
-                                                  full_on=date.today() if full else None)
+            today = request.app.state.shared.settings.today()
+            summary, entry = await upload(db, who, path, 1800.0, today,
+                                          full_on=today if full else None)
         except ImportRejected as exc:
             return refused(exc.problems)
         except OutsideJurisdiction as exc:

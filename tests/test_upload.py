@@ -15,6 +15,7 @@ import httpx
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
+from hub import clock
 from hub.cli import main
 from hub.db import Database
 from hub.importer.ids import id_check_char
@@ -147,7 +148,7 @@ async def test_full_reimport_closes_what_it_no_longer_lists(
                        ["ZU-H6", "丙", "", "2", "", "XC-T01-C01-G01", "2026-02-01", ""]],
         "member_links": links}))
     assert first.status_code == 200, first.text
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     assert await linked(demo, today) == 2
     township = await client.post("/import?full=1", content=workbook("member_links", links[0]),
                                  headers=bearer("township", "XC-T01"))

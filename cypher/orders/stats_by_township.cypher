@@ -2,8 +2,8 @@
 // status dated within [$from, $to] ($from null = from the start).
 // 各乡镇工单数：期间内流转、受理、退回、办结（按工单去重）。Params: $from, $to, $scope.
 MATCH (o:WorkOrder)-[:IN*1..3]->(t:Township)
-WHERE $scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= date()
-                                   AND (held.until IS NULL OR held.until > date())]->()){0,4}
+WHERE $scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= $to
+                                   AND (held.until IS NULL OR held.until > $to)]->()){0,4}
                                  (:Unit {code: $scope}) }
 MATCH (o)-[s:STEP]->(:Department)
 WHERE ($from IS NULL OR s.on >= $from) AND s.on <= $to
