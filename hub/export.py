@@ -20,6 +20,7 @@ from hub.db import Database
 from hub.gate import principal_of
 from hub.principal import Principal
 from hub.settings import Settings
+from hub.xlsx_safe import append_row
 
 HEADERS = ("编码", "名称", "所在单位编码", "所在单位", "原因", "Reason (English)")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -50,13 +51,13 @@ def workbook(dimension: Dimension, unit: str, unit_name: str, as_of: date,
     book = Workbook()
     sheet = book.active
     sheet.title = "缺口清单"
-    sheet.append(list(HEADERS))
+    append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for gap in outcome.gaps:
-        sheet.append([gap.get("code"), gap.get("name"), gap.get("child") or unit,
-                      gap.get("childName") or unit_name, gap.get("reasonZh"),
-                      gap.get("reasonEn")])
+        append_row(sheet, [gap.get("code"), gap.get("name"), gap.get("child") or unit,
+                           gap.get("childName") or unit_name, gap.get("reasonZh"),
+                           gap.get("reasonEn")])
     for letter, width in zip("ABCDEF", (22, 26, 20, 24, 40, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
@@ -68,7 +69,7 @@ def workbook(dimension: Dimension, unit: str, unit_name: str, as_of: date,
                 ("已覆盖 / covered", outcome.whole.covered),
                 ("缺口 / gaps", len(outcome.gaps)),
                 ("导出时间 / exported", exported.isoformat(timespec="seconds"))):
-        about.append(list(row))
+        append_row(about, row)
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 60
     out = io.BytesIO()

@@ -19,7 +19,6 @@ import json
 import logging
 import uuid
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 

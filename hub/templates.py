@@ -12,6 +12,7 @@ from pathlib import Path
 from hub.importer.registry import KINDS
 from hub.importer.spec import Kind
 from hub.settings import PROJECT_ROOT
+from hub.xlsx_safe import append_row
 
 DEMO = PROJECT_ROOT / "seeds" / "demo-county"
 
@@ -49,8 +50,8 @@ def write_xlsx(path: Path) -> Path:
     book.remove(book.active)
     for kind in KINDS:
         sheet = book.create_sheet(kind.name)
-        sheet.append([col.header for col in kind.columns])
-        sheet.append(example(kind))
+        append_row(sheet, [col.header for col in kind.columns])
+        append_row(sheet, example(kind))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for index, col in enumerate(kind.columns, start=1):
