@@ -48,7 +48,7 @@ class OrderEdits:
             if state["taken"]:
                 return EditConflict.code_taken(code)
             created = await tx.run("edit.order", scope=scope, today=today, **values)
-            if not created[0]["created"]:
+            if not (created and created[0]["created"]):
                 return EditConflict.code_taken(code)
             return await done(tx, info, "record_work_order", [code, territory], None, values,
                                "已登记工单", "work order recorded")

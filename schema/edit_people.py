@@ -154,7 +154,7 @@ class PeopleEdits:
             if start is not None and since <= start:
                 return DateOutOfOrder.of(start, since, "现任职起始日期 / the open placement")
             placed = await tx.run("edit.place", scope=scope, today=today, **params)
-            if not labels and not placed[0]["created"]:
+            if not placed or (not labels and not placed[0]["created"]):
                 # Another edit created this graduate after this one looked: let it stand.
                 return EditConflict.code_taken(code)
             before = None if state["at"] is None else {"unit": state["at"], "since": start}

@@ -15,8 +15,10 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
+from hub import audit
 from hub.app import create_app
 from hub.db import Database, Tx
+from hub.principal import Principal, Role
 from hub.settings import PROJECT_ROOT, Settings
 
 # UTC+14 and UTC-12: 26 hours apart, so their dates always differ.
@@ -62,8 +64,9 @@ async def test_every_session_shares_the_drivers_bookmarks(demo: Database) -> Non
     manager = demo.driver.execute_query_bookmark_manager
     before = await manager.get_bookmarks()
 
-    async def write(tx: Tx) -> None:
-        await tx.run("edit.lock", codes=["XC"])
+    async def write(tx: Tx) -> str:
+        return await audit.record(tx, Principal("test-bookmarks", Role.COUNTY), "test.bookmark",
+                                  ["BM-1"], None, None)
 
     await demo.in_write_tx(write)
     after = await manager.get_bookmarks()

@@ -212,3 +212,41 @@ async def test_a_township_upload_learns_nothing_of_other_townships(
     rows = await demo.read("units.household_by_code", codes=["H000015"], asOf=date(2026, 1, 2),
                            scope=None)
     assert rows[0]["size"] == 1, "nothing was written"
+
+
+async def test_related_lists_hold_only_what_the_caller_may_see(
+    client: httpx.AsyncClient, bearer: Callable[..., dict[str, str]], demo: Database,
+    moved_units: str, tmp_path: Path,
+) -> None:
+    """An XC-T01 enterprise covered (jointly) by an XC-T04 organisation, a household of XC-T02
+    looked after by a member of an XC-T01 branch: each township's lists hold its own only."""
+    from hub.importer.ids import id_check_char, uscc_check_char
+
+    firm = "91990300MA99J0002" + uscc_check_char("91990300MA99J0002")
+    body = "99030019800404123"
+    await import_path(demo, csv_folder(tmp_path / "rel", {
+        "enterprises": [[firm, "联建企业", "retail", "9", "XC-T01-C01", "2021-01-01"]],
+        "org_coverage": [["P-XC-T04-V01", firm, "joint", "2021-07-01", ""]],
+        "members": [["ZJ-M2", "联户党员", body + id_check_char(body), "", "M", "1980-04-04",
+                     "true", "2006-07-01"]],
+        "memberships": [["ZJ-M2", "P-XC-T01-C01-G01", "2021-01-01", ""]],
+        "member_links": [["ZJ-M2", HOUSEHOLD, "2025-01-01", ""]]}), key=KEY)
+    try:
+        query = """query($day: Date!, $firm: String!, $home: String!) {
+          firm: unit(code: $firm, asOf: $day) { ... on Enterprise { partyOrgs { nodes {
+            code } } } }
+          household(code: $home, asOf: $day) { ... on Household { members { nodes { code } } } }
+        }"""
+        found = {"day": AFTER, "firm": firm, "home": HOUSEHOLD}
+        county = await data(client, query, **found)
+        assert [o["code"] for o in county["firm"]["partyOrgs"]["nodes"]] == ["P-XC-T04-V01"]
+        assert [m["code"] for m in county["household"]["members"]["nodes"]] == ["ZJ-M2"]
+        own = await data(client, query, bearer("township", "XC-T01"), **found)
+        assert own["firm"]["partyOrgs"]["nodes"] == []
+        lookup = await data(client, """{ unit(code: "P-XC-T04-V01") { __typename } }""",
+                            bearer("township", "XC-T01"))
+        assert lookup["unit"]["__typename"] == "UnitNotFound", "the same as a direct lookup"
+        other = await data(client, query, bearer("township", "XC-T02"), **found)
+        assert other["household"]["members"]["nodes"] == []
+    finally:
+        await demo.write("admin.delete_records", codes=[firm, "ZJ-M2"])

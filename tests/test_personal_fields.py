@@ -7,12 +7,17 @@ county's own records against what the county role sees.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from hub.db import Database
+from hub.importer import import_path
+from hub.importer.ids import id_check_char
+from hub.importer.registry import BY_NAME
 from hub.personal import mask_name, mask_phone
 from hub.settings import PROJECT_ROOT
 from tests.graphql_helpers import REPORT_DAY, data
@@ -20,6 +25,24 @@ from tests.graphql_helpers import REPORT_DAY, data
 DOC = (PROJECT_ROOT / "docs" / "security.md").read_text(encoding="utf-8")
 ROLES = {"county": None, "township": "XC-T01", "grid": "XC-T01-C01-G02", "service": None}
 GRID, ENTERPRISE = "XC-T01-C01-G02", "91990300MA0000055C"
+
+
+@pytest.fixture(scope="module", autouse=True)
+async def instructor_with_a_phone(demo: Database, tmp_path_factory: pytest.TempPathFactory,
+                                  ) -> AsyncIterator[None]:
+    """The demo's instructors carry no phone number: one of the test's own does."""
+    folder: Path = tmp_path_factory.mktemp("personal")
+    body = "99030019850505123"
+    rows = {"instructors": ["ZP-I1", "测试指导员", body + id_check_char(body), "19905999999",
+                            "D-001", "2021-01-01", ""],
+            "guidance": ["ZP-I1", ENTERPRISE, "2021-05-01", ""]}
+    for kind, row in rows.items():
+        header = ",".join(col.header for col in BY_NAME[kind].columns)
+        (folder / BY_NAME[kind].file).write_text(f"{header}\n{','.join(row)}\n",
+                                                 encoding="utf-8")
+    await import_path(demo, folder, key=b"test-key")
+    yield
+    await demo.write("admin.delete_records", codes=["ZP-I1"])
 
 
 def _between(tag: str) -> str:

@@ -9,8 +9,10 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
 CALL (s) {
   // Down from $unit through townships and communities only (a grid's own :IN arrivals are
   // its households), so a township costs the same in a province as in a county.
-  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf AND (down.until IS NULL OR down.until > $asOf)]-(:Township|Community)){0,2}
-        ()<-[last:IN WHERE last.since <= $asOf AND (last.until IS NULL OR last.until > $asOf)]-(g:Grid)
+  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf
+                      AND (down.until IS NULL OR down.until > $asOf)]-(:Township|Community)){0,2}
+        ()<-[last:IN WHERE last.since <= $asOf
+                AND (last.until IS NULL OR last.until > $asOf)]-(g:Grid)
   RETURN g
   UNION
   WITH s WHERE s:Grid
@@ -23,8 +25,10 @@ WITH s, o, g, [(m:Member)-[x:MEMBER_OF]->(o)
                WHERE x.since <= $asOf AND (x.until IS NULL OR x.until > $asOf) | m.fullMember] AS flags
 WITH s, o, g, size([f IN flags WHERE f]) AS full, size(flags) AS members
 WITH o, full, members, full >= 3 AND members <= 50 AS covered,
-     head([p = (g) (()-[up:IN WHERE up.since <= $asOf AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
-                | nodes(p)[-2]]) AS c
+     head(COLLECT {
+         MATCH p = (g) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 WITH o.code AS code, o.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null
             WHEN full < 3 THEN '正式党员不足 3 名（' + toString(full) + ' 名）'

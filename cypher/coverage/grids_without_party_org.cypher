@@ -8,8 +8,10 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
 CALL (s) {
   // Down from $unit through townships and communities only (a grid's own :IN arrivals are
   // its households), so a township costs the same in a province as in a county.
-  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf AND (down.until IS NULL OR down.until > $asOf)]-(:Township|Community)){0,2}
-        ()<-[last:IN WHERE last.since <= $asOf AND (last.until IS NULL OR last.until > $asOf)]-(g:Grid)
+  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf
+                      AND (down.until IS NULL OR down.until > $asOf)]-(:Township|Community)){0,2}
+        ()<-[last:IN WHERE last.since <= $asOf
+                AND (last.until IS NULL OR last.until > $asOf)]-(g:Grid)
   RETURN g
   UNION
   WITH s WHERE s:Grid
@@ -23,8 +25,10 @@ WITH s, g, EXISTS {
   WHERE o.kind IN ['grid_branch', 'grid_group']
     AND i.since <= $asOf AND (i.until IS NULL OR i.until > $asOf)
 } AS covered
-WITH g, covered, head([p = (g) (()-[up:IN WHERE up.since <= $asOf AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
-                | nodes(p)[-2]]) AS c
+WITH g, covered, head(COLLECT {
+         MATCH p = (g) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 WITH g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '网格内没有网格党支部或党小组' END AS reasonZh,
        CASE WHEN covered THEN null ELSE 'no grid Party branch or group in this grid' END AS reasonEn

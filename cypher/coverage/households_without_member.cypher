@@ -9,16 +9,20 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
 CALL (s) {
   // The grids and villages at or below $unit, reached down through townships and
   // communities; their households are what this dimension reads.
-  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf AND (down.until IS NULL OR down.until > $asOf)]-(:Township|Community)){0,2}
-        ()<-[last:IN WHERE last.since <= $asOf AND (last.until IS NULL OR last.until > $asOf)]-(t:Grid|Village)
+  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf
+                      AND (down.until IS NULL OR down.until > $asOf)]-(:Township|Community)){0,2}
+        ()<-[last:IN WHERE last.since <= $asOf
+                AND (last.until IS NULL OR last.until > $asOf)]-(t:Grid|Village)
   RETURN t
   UNION
   WITH s WHERE s:Grid OR s:Village
   RETURN s AS t
 }
 WITH DISTINCT s, t
-WITH s, t, head([p = (t) (()-[up:IN WHERE up.since <= $asOf AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
-                | nodes(p)[-2]]) AS c
+WITH s, t, head(COLLECT {
+         MATCH p = (t) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 MATCH (h:Household)-[r:IN]->(t)
 WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
 WITH h, c, EXISTS {

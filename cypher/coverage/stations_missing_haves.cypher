@@ -7,7 +7,8 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
                                  (:Unit {code: $scope}) }
 MATCH (f:Facility {kind: 'worker_station'})
-WHERE f.since <= $asOf AND EXISTS { (f) (()-[up:IN WHERE up.since <= $asOf AND (up.until IS NULL OR up.until > $asOf)]->()){0,3} (s) }
+WHERE f.since <= $asOf AND EXISTS { (f) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){0,3} (s) }
 WITH s, f, [x IN [[f.hasToilet, '厕所', 'toilet'],
                   [f.hasAirConditioning, '空调', 'air conditioning'],
                   [f.hasWaterDispenser, '饮水机', 'water dispenser'],
@@ -16,8 +17,10 @@ WITH s, f, [x IN [[f.hasToilet, '厕所', 'toilet'],
                   [f.hasFirstAidKit, '急救药箱', 'first-aid kit'],
                   [f.hasSeats, '休息座椅', 'seats']]
             WHERE NOT coalesce(x[0], false)] AS missing
-WITH f, missing, head([p = (f) (()-[up:IN WHERE up.since <= $asOf AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
-                | nodes(p)[-2]]) AS c
+WITH f, missing, head(COLLECT {
+         MATCH p = (f) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 WITH f.code AS code, f.name AS name, c.code AS child, c.name AS childName,
        size(missing) = 0 AS covered,
        CASE WHEN size(missing) = 0 THEN null
