@@ -250,3 +250,26 @@ async def test_related_lists_hold_only_what_the_caller_may_see(
         assert other["household"]["members"]["nodes"] == []
     finally:
         await demo.write("admin.delete_records", codes=[firm, "ZJ-M2"])
+
+
+async def test_a_taken_code_says_nothing_of_whose_it_is(
+    client: httpx.AsyncClient, bearer: Callable[..., dict[str, str]],
+) -> None:
+    """XC-T01 placing a "new" graduate under the code of XC-T03's graduate, of a work order,
+    or recording a work order under a household's code: one and the same refusal."""
+    from hub.importer.ids import id_check_char
+
+    body = "99030019990606123"
+    place = """mutation($code: String!, $id: String!) { r: placeGraduate(code: $code, name: "测",
+      idNumber: $id, school: "北岭农业大学", unit: "XC-T01-V01", since: "2026-09-01") {
+      __typename ... on EditConflict { message } } }"""
+    order = """mutation($code: String!) { r: recordWorkOrder(code: $code, title: "测",
+      category: "矛盾纠纷", reportedOn: "2026-05-01", territory: "XC-T01-C01-G01") {
+      __typename ... on EditConflict { message } } }"""
+    who = bearer("township", "XC-T01")
+    answers = {
+        code: (await data(client, place, who, code=code, id=body + id_check_char(body)))["r"]
+        for code in ("S0022", "WO-2023-00001")}
+    answers["H000015"] = (await data(client, order, who, code="H000015"))["r"]
+    assert {a["__typename"] for a in answers.values()} == {"EditConflict"}
+    assert len({a["message"].replace(code, "X") for code, a in answers.items()}) == 1

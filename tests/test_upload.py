@@ -99,9 +99,10 @@ async def test_township_uploads_only_inside_its_township(
     refused = await client.post("/import", content=outside, headers=mine)
     assert refused.status_code == 403
     problems = refused.json()["problems"]
-    # The row's own household, and the grid it names, both lie outside XC-T01.
+    # The grid the row names lies outside XC-T01: refused before anything is written or any
+    # other check runs (hub/upload_scope.py).
     assert sorted((p["file"], p["row"], p["value"]) for p in problems) == [
-        ("upload.xlsx:households", 3, "XC-T02-C01-G01"), ("upload.xlsx:households", 3, "ZU-H2")]
+        ("upload.xlsx:households", 3, "XC-T02-C01-G01")]
     assert "outside your jurisdiction" in problems[0]["reason"]
     assert await demo.read("import.known", codes=["ZU-H1", "ZU-H2"]) == []
     inside = workbook("households",
