@@ -153,7 +153,7 @@ async def import_into(settings: Settings, path: Path, full: bool = False) -> Non
         if full:
             from hub.cli_data import import_full
 
-            await import_full(db, path, bar)
+            await import_full(db, path, bar, settings.today())
             return
         await import_path(db, path, progress=print, tick=bar)
     finally:

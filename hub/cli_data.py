@@ -13,6 +13,7 @@ import getpass
 from datetime import date
 from pathlib import Path
 
+from hub import clock
 from hub.coverage import Dimension
 from hub.db import Database
 from hub.principal import Principal, Role
@@ -31,13 +32,13 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     gaps.add_argument("--out", type=Path, default=None)
 
 
-async def import_full(db: Database, path: Path, tick: Tick) -> None:
+async def import_full(db: Database, path: Path, tick: Tick, today: date) -> None:
     """`hub import PATH --full`: import, and close what the files no longer list, today."""
     from hub.upload import upload
 
     who = Principal(f"cli:{getpass.getuser()}", Role.COUNTY)
     print(f"检查并写入 / checking and writing {path} (全量 / full) …")
-    summary, entry = await upload(db, who, path, 1800.0, date.today(), tick)
+    summary, entry = await upload(db, who, path, 1800.0, today, today, tick)
     for line in summary.lines():
         print(line)
     print(f"审计记录 / audit entry {entry}")
@@ -57,12 +58,13 @@ async def export_gaps(settings: Settings, args: argparse.Namespace) -> Path:
 
     db = await connect(settings)
     try:
-        day = args.as_of or date.today()
+        day = args.as_of or settings.today()
         dimension = Dimension(args.dimension)
         who = Principal("cli-export", Role.COUNTY, None)
         outcome, name, missing = await gaps(db, who, dimension, args.unit, day)
         out: Path = args.out or Path(f"gaps-{dimension.value}-{args.unit}-{day}.xlsx")
-        out.write_bytes(workbook(dimension, args.unit, name, day, outcome, missing))
+        out.write_bytes(workbook(dimension, args.unit, name, day, outcome,
+                                 clock.now(settings.time_zone), missing))
         print(f"{len(outcome.gaps)} 个缺口 / gaps → {out}")
         return out
     finally:

@@ -1,5 +1,9 @@
 """The hub's one door to Neo4j: named queries, a timeout on every transaction, and a count
 of round trips per request (the no-N+1 promise is tested by that count).
+
+Every query and every session shares the driver's one bookmark manager, so on a cluster a
+read that follows a write waits until the replica it lands on has that write (causal
+consistency); `execute_query` uses the same manager by default, sessions only when told.
 """
 
 from __future__ import annotations
@@ -109,6 +113,12 @@ class Database:
         """Run a named write query in its own transaction (retried on transient errors)."""
         return await self._run(name, RoutingControl.WRITE, timeout, params)
 
+    def session(self) -> neo4j.AsyncSession:
+        """A session on the hub's database, causally after every earlier query of the hub."""
+        return self.driver.session(
+            database=self.database,
+            bookmark_manager=self.driver.execute_query_bookmark_manager)
+
     async def in_write_tx(
         self, work: Callable[[Tx], Awaitable[T]], timeout: float | None = None
     ) -> T:
@@ -122,6 +132,5 @@ class Database:
         async def unit(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx, self.queries, tx_timeout))
 
-        async with (_timeouts("write transaction", tx_timeout),
-                    self.driver.session(database=self.database) as session):
+        async with _timeouts("write transaction", tx_timeout), self.session() as session:
             return await session.execute_write(neo4j.unit_of_work(timeout=tx_timeout)(unit))

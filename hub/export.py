@@ -16,12 +16,15 @@ from datetime import date, datetime
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from hub import clock
 from hub import coverage as engine
 from hub.completeness import Missing, missing_cells
 from hub.coverage import Dimension
 from hub.db import Database
 from hub.gate import principal_of
 from hub.principal import Principal
+from hub.settings import Settings
+from hub.xlsx_safe import append_row
 
 HEADERS = ("编码", "名称", "所在单位编码", "所在单位", "原因", "Reason (English)")
 MISSING_HEADERS = ("乡镇编码", "乡镇", "记录类型", "kind", "数据项", "cell", "记录数 / records",
@@ -47,7 +50,8 @@ async def gaps(db: Database, who: Principal, dimension: Dimension, unit: str,
 
 
 def workbook(dimension: Dimension, unit: str, unit_name: str, as_of: date,
-             outcome: engine.Outcome, missing: Sequence[Missing] = ()) -> bytes:
+             outcome: engine.Outcome, exported: datetime,
+             missing: Sequence[Missing] = ()) -> bytes:
     """Sheet 缺口清单: one gap a row; sheet 说明: what was measured, when, the totals;
     sheet 数据缺项: per township, kind and cell, how many records lack it."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -57,13 +61,13 @@ def workbook(dimension: Dimension, unit: str, unit_name: str, as_of: date,
     book = Workbook()
     sheet = book.active
     sheet.title = "缺口清单"
-    sheet.append(list(HEADERS))
+    append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for gap in outcome.gaps:
-        sheet.append([gap.get("code"), gap.get("name"), gap.get("child") or unit,
-                      gap.get("childName") or unit_name, gap.get("reasonZh"),
-                      gap.get("reasonEn")])
+        append_row(sheet, [gap.get("code"), gap.get("name"), gap.get("child") or unit,
+                           gap.get("childName") or unit_name, gap.get("reasonZh"),
+                           gap.get("reasonEn")])
     for letter, width in zip("ABCDEF", (22, 26, 20, 24, 40, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
@@ -75,15 +79,15 @@ def workbook(dimension: Dimension, unit: str, unit_name: str, as_of: date,
                 ("已覆盖 / covered", outcome.whole.covered),
                 ("无法判断 / unknown", outcome.whole.unknown),
                 ("缺口 / gaps", len(outcome.gaps)),
-                ("导出时间 / exported", datetime.now().isoformat(timespec="seconds"))):
-        about.append(list(row))
+                ("导出时间 / exported", exported.isoformat(timespec="seconds"))):
+        append_row(about, row)
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 60
     cells = book.create_sheet("数据缺项")
-    cells.append(list(MISSING_HEADERS))
+    append_row(cells, MISSING_HEADERS)
     for m in missing:
-        cells.append([m.township, m.township_name, m.kind_zh, m.kind, m.cell_zh, m.cell,
-                      m.records, m.missing])
+        append_row(cells, [m.township, m.township_name, m.kind_zh, m.kind, m.cell_zh, m.cell,
+                           m.records, m.missing])
     cells.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
@@ -104,8 +108,10 @@ async def export_gaps(request: Request) -> Response:
         names = ", ".join(d.value for d in Dimension)
         return _bad(f"未知的覆盖维度 / unknown dimension; one of: {names}")
     unit = params.get("unit") or ""
+    settings: Settings = request.app.state.shared.settings
     try:
-        as_of = date.fromisoformat(params["asOf"]) if params.get("asOf") else date.today()
+        as_of = (date.fromisoformat(params["asOf"]) if params.get("asOf")
+                 else settings.today())
     except ValueError:
         return _bad("asOf 应为日期 YYYY-MM-DD / asOf must be a date YYYY-MM-DD")
     db: Database = request.app.state.shared.db
@@ -114,7 +120,8 @@ async def export_gaps(request: Request) -> Response:
     except NotFound:
         return _bad(f"未找到单位 {unit}，或不在您的管辖范围内 / no unit {unit} within your "
                     "jurisdiction", 404)
-    body = workbook(dimension, unit, name, as_of, outcome, missing)
+    body = workbook(dimension, unit, name, as_of, outcome, clock.now(settings.time_zone),
+                    missing)
     filename = f"gaps-{dimension.value}-{unit}-{as_of.isoformat()}.xlsx"
     return Response(body, media_type=XLSX,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

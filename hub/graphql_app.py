@@ -19,7 +19,6 @@ import json
 import logging
 import uuid
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +153,7 @@ class HubGraphQL(GraphQL[Context, None]):
         shared = request.app.state.shared
         return Context(db=shared.db, principal=principal_from_request(request),
                        limits=self.settings.limits, allowance=self.allowance,
-                       today=date.today(),
+                       today=self.settings.today(),
                        debug_round_trips=self.settings.debug_round_trips)
 
     async def render_graphql_ide(self, request: Request) -> Response:

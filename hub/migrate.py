@@ -45,7 +45,7 @@ async def migrate(db: Database) -> int:
     for number, query in steps(db.queries):
         if number <= version:
             continue
-        async with db.driver.session(database=db.database) as session:
+        async with db.session() as session:
             for statement in query.statements():
                 await (await session.run(statement)).consume()
         await db.write("schema.set_version", timeout=MIGRATION_TIMEOUT, version=number)

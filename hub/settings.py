@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+
+from hub import clock
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRET_NAMES = ("HUB_JWT_SECRET", "HUB_HASH_KEY")
@@ -76,6 +79,11 @@ class Settings:
     api_keys_file: Path | None = None
     secret_env: Mapping[str, str] = field(default_factory=dict, repr=False)
     local_neo4j: bool = False
+    time_zone: str = clock.DEFAULT_ZONE
+
+    def today(self) -> date:
+        """The county's date now (`HUB_TIME_ZONE`), the one "today" of the hub."""
+        return clock.today(self.time_zone)
 
     @property
     def local(self) -> bool:
@@ -100,7 +108,10 @@ class Settings:
             write_timeout_seconds=float(env.get("HUB_WRITE_TIMEOUT")
                                         or Limits.write_timeout_seconds),
         )
+        time_zone = env.get("HUB_TIME_ZONE") or clock.DEFAULT_ZONE
+        clock.zone(time_zone)
         return cls(
+            time_zone=time_zone,
             neo4j_uri=env.get("NEO4J_URI") or None,
             local_neo4j=not env.get("NEO4J_URI"),
             neo4j_user=env.get("NEO4J_USER") or "neo4j",

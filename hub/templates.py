@@ -16,6 +16,7 @@ from hub.importer.spec import Column, Kind
 from hub.settings import PROJECT_ROOT
 from hub.template_guide import TITLE, sheet_title
 from hub.template_guide import rows as guide_rows
+from hub.xlsx_safe import append_row
 
 DEMO = PROJECT_ROOT / "seeds" / "demo-county"
 ROWS = 10000  # rows the drop-down lists cover below the header
@@ -67,7 +68,7 @@ def write_xlsx(path: Path) -> Path:
     guide = book.active
     guide.title = TITLE
     for values in guide_rows():
-        guide.append(list(values))
+        append_row(guide, values)
     guide["A1"].font = Font(bold=True, size=14)
     for index, width in enumerate((26, 60, 60, 50, 40), start=1):
         guide.column_dimensions[cell_letter(index)].width = width
@@ -76,8 +77,8 @@ def write_xlsx(path: Path) -> Path:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for kind in KINDS:
         sheet = book.create_sheet(sheet_title(kind))
-        sheet.append([col.header for col in kind.columns])
-        sheet.append(example(kind))
+        append_row(sheet, [col.header for col in kind.columns])
+        append_row(sheet, example(kind))
         sheet.freeze_panes = "A2"
         for index, col in enumerate(kind.columns, start=1):
             letter = cell_letter(index)

@@ -1,10 +1,12 @@
 """`POST /import`: the importer behind the auth gate, for the web side.
 
 The body is an .xlsx workbook (the same one `hub import` reads). The county role imports
-anything; a township clerk only rows inside its own township: before the rows are written, records
-already in the graph must lie in `$scope` through links open today
-(`cypher/upload/held_elsewhere.cypher`); after, in the same transaction, every record must
-lie in it (`cypher/upload/outside_scope.cypher`). Any row outside rolls the whole import back
+anything; a township clerk only rows inside its own township: before any check reads the
+graph, the rows' records must not belong elsewhere today and what they refer to must exist
+inside the township today (hub/upload_scope.py), so no refusal describes another township's
+records; the same holds again inside the write transaction before the rows are written
+(`cypher/upload/held_elsewhere.cypher`); after, every record must lie in the township
+(`cypher/upload/outside_scope.cypher`). Any row outside rolls the whole import back
 and is reported. The
 answer is the summary per kind (rows created, updated, unchanged, closed; the same counts go
 into the audit entry, written in the import's own transaction), or every problem, as JSON in
@@ -26,7 +28,6 @@ from starlette.responses import JSONResponse
 from hub import audit
 from hub.db import Database, Tx
 from hub.gate import principal_of
-from hub.importer.checks import Located
 from hub.importer.full import close_missing
 from hub.importer.ids import load_key
 from hub.importer.load import by_kind_of, check, write_rows
@@ -34,10 +35,9 @@ from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.summary import Summary
 from hub.principal import Principal, Role
 from hub.progress import Tick, quiet
+from hub.upload_scope import not_yours, outside, placed_codes
 
 MAX_BYTES = 50 * 1024 * 1024
-# Records every township shares with the county: a row may name them, not be them.
-COUNTY_WIDE = {"County", "Department", "Instructor", "Brand", "Product", "Campaign"}
 
 
 class OutsideJurisdiction(Exception):
@@ -48,55 +48,40 @@ class OutsideJurisdiction(Exception):
         self.problems = problems
 
 
-def placed_codes(rows: list[Located]) -> dict[str, Located]:
-    """Codes whose place decides whether a row is inside a township: the rows' own codes and
-    the records they refer to, except the county-wide ones."""
-    found: dict[str, Located] = {}
-    for row in rows:
-        for col in row.kind.columns:
-            value = row.values.get(col.key)
-            if value is None or not (col.key == "code" or col.ref):
-                continue
-            if col.ref and set(col.ref) <= COUNTY_WIDE:
-                continue
-            found.setdefault(str(value), row)
-    return found
-
-
-async def upload(db: Database, who: Principal, path: Path, timeout: float,
+async def upload(db: Database, who: Principal, path: Path, timeout: float, today: date,
                  full_on: date | None = None, tick: Tick = quiet) -> tuple[Summary, str]:
     """Check, write, check the jurisdiction, audit: one transaction. With `full_on`, also
     close what the file no longer lists (hub/importer/full.py) on that day.
     (summary, with what was closed per kind; audit id)."""
+    if who.scope is not None:
+        refused = await not_yours(db, path, load_key(), who.scope, today)
+        if refused:
+            raise OutsideJurisdiction(refused)
     rows = await check(db, path, load_key(), tick)
     by_kind = by_kind_of(rows)
     codes = placed_codes(rows)
 
-    async def outside(query: str, tx: Tx, scope: str) -> set[str]:
-        return {str(r["code"]) for r in await tx.run(query, codes=sorted(codes), scope=scope)}
+    async def elsewhere(query: str, tx: Tx, scope: str) -> set[str]:
+        return {str(r["code"]) for r in await tx.run(query, codes=sorted(codes), scope=scope,
+                                                     today=today)}
 
     async def work(tx: Tx) -> tuple[Summary, str]:
         # Before writing: what the township holds today; after: where the rows put things.
         # Both are reported together; raising rolls the writes back.
-        held = set() if who.scope is None else await outside("upload.held_elsewhere", tx,
-                                                                who.scope)
+        held = set() if who.scope is None else await elsewhere("upload.held_elsewhere", tx,
+                                                                  who.scope)
         summary = await write_rows(tx, by_kind, tick)
         if who.scope is not None:
-            found = held | await outside("upload.outside_scope", tx, who.scope)
+            found = held | await elsewhere("upload.outside_scope", tx, who.scope)
             if found:
-                raise OutsideJurisdiction([_outside(codes[c], c) for c in sorted(found)])
+                raise OutsideJurisdiction([outside(codes[c], c) for c in sorted(found)])
         if full_on is not None:
             summary.close(await close_missing(tx, by_kind, full_on))
-        entry = await audit.record(tx, who, "import", sorted(codes)[:1000], None,
+        entry = await audit.record(tx, who, "import", audit.touched(rows), None,
                                    {"kinds": summary.as_json(), "summary": summary.lines()})
         return summary, entry
 
     return await db.in_write_tx(work, timeout=timeout)
-
-
-def _outside(row: Located, code: str) -> Problem:
-    return Problem(row.file, row.line, None, code,
-                   "不在您的管辖范围内（或编码不存在）/ outside your jurisdiction (or unknown)")
 
 
 def problems_json(problems: list[Problem]) -> list[dict[str, Any]]:
@@ -128,8 +113,9 @@ async def import_endpoint(request: Request) -> JSONResponse:
         path = Path(folder) / "upload.xlsx"
         path.write_bytes(body)
         try:
-            summary, entry = await upload(db, who, path, timeout=1800.0,
-                                                  full_on=date.today() if full else None)
+            today = request.app.state.shared.settings.today()
+            summary, entry = await upload(db, who, path, 1800.0, today,
+                                          full_on=today if full else None)
         except ImportRejected as exc:
             return refused(exc.problems)
         except OutsideJurisdiction as exc:

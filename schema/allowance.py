@@ -20,6 +20,7 @@ from hub.loaders import LookupKey, Page
 from hub.personal import shown_name
 from schema.errors import PageTooLarge, UnitNotFound
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
+from schema.personal import detail
 
 
 @strawberry.type(
@@ -49,24 +50,23 @@ class AllowanceCase:
     name: str | None = strawberry.field(description="姓名（按权限脱敏）/ name (masked by role)")
     unit: str | None = strawberry.field(
         description="最近任职村（社区）编码 / latest village or community")
-    qualifies: bool = strawberry.field(description="是否符合条件 / qualifies")
-    undetermined: bool = strawberry.field(
-        description="任职与考核已符合，但缺出生日期、无法判断年龄 / tenure and ratings met, "
-                    "birth date missing: cannot be judged")
-    tenure_met: bool = strawberry.field(description="任职年限条件 / tenure condition met")
-    ratings_met: bool = strawberry.field(description="考核优秀条件 / ratings condition met")
-    age_met: bool = strawberry.field(description="年龄条件 / age condition met")
-    spans: list[TenureSpan] = strawberry.field(description="计入的任职区间 / spans that count")
-    longest_months: int = strawberry.field(description="最长连续任职月数 / longest span, months")
-    total_months: int = strawberry.field(description="累计任职月数 / months in all")
-    excellent_years: list[int] = strawberry.field(
-        description="被评为优秀的年度 / years rated excellent")
-    longest_excellent_run: int = strawberry.field(
-        description="最长连续优秀年数 / longest excellent run")
-    reaches_departure_age_on: date | None = strawberry.field(
-        description="达到离任年龄之日 / day the departure age is reached")
-    reasons_zh: list[str] = strawberry.field(description="判定理由（中文）/ reasons, Chinese")
-    reasons_en: list[str] = strawberry.field(description="判定理由（英文）/ reasons, English")
+    qualifies: bool | None = detail("是否符合条件 / qualifies")
+    undetermined: bool | None = detail(
+        "任职与考核已符合，但缺出生日期、无法判断年龄 / tenure and ratings met, birth date "
+        "missing: cannot be judged")
+    tenure_met: bool | None = detail("任职年限条件 / tenure condition met")
+    ratings_met: bool | None = detail("考核优秀条件 / ratings condition met")
+    age_met: bool | None = detail("年龄条件 / age condition met")
+    spans: list[TenureSpan] | None = detail("计入的任职区间 / spans that count")
+    longest_months: int | None = detail("最长连续任职月数 / longest span, months")
+    total_months: int | None = detail("累计任职月数 / months in all")
+    excellent_years: list[int] | None = detail("被评为优秀的年度 / years rated excellent")
+    longest_excellent_run: int | None = detail("最长连续优秀年数 / longest excellent run")
+    reaches_departure_age_on: date | None = detail(
+        "达到离任年龄之日（由出生日期得出）/ day the departure age is reached (from the birth "
+        "date)")
+    reasons_zh: list[str] | None = detail("判定理由（中文，含年龄）/ reasons, Chinese, with age")
+    reasons_en: list[str] | None = detail("判定理由（英文，含年龄）/ reasons, English, with age")
 
 
 @strawberry.type(description="离任补贴判定结果 / who qualifies for the departure allowance")
@@ -110,8 +110,8 @@ def reasons(rule: AllowanceRule, as_of: date, v: Verdict) -> tuple[list[str], li
     ])
 
 
-def _case(info: Info[Context, None], rule: AllowanceRule, as_of: date, row: Row) -> AllowanceCase:
-    v = judge(rule, as_of, row)
+def _case(info: Info[Context, None], rule: AllowanceRule, as_of: date, row: Row,
+          v: Verdict) -> AllowanceCase:
     zh, en = reasons(rule, as_of, v)
     latest = max(row["posts"], key=lambda p: p["since"], default=None)
     return AllowanceCase(
@@ -150,14 +150,18 @@ async def departure_allowance(
         return UnitNotFound.of(unit)
     rows = await info.context.db.read("allowance.cadres", unit=unit, asOf=day,
                                       scope=info.context.scope)
-    wanted = None if cadres is None else set(cadres)
-    cases = [_case(info, rule, day, r) for r in rows if wanted is None or r["code"] in wanted]
-    listed = [c for c in cases if c.qualifies or c.undetermined or not qualified_only]
+    personal = info.context.principal.sees_personal_data
+    # Another system gets the count of a whole unit only: a case, or a count narrowed to
+    # named cadres, would say whether one person qualifies.
+    wanted = None if cadres is None or not personal else set(cadres)
+    verdicts = [(r, judge(rule, day, r)) for r in rows if wanted is None or r["code"] in wanted]
+    listed = [_case(info, rule, day, r, v) for r, v in verdicts
+              if personal and (v.qualifies or v.undetermined or not qualified_only)]
     page = Page(total=len(listed), items=[{"case": c} for c in listed[offset:offset + limit]],
                 offset=offset, limit=limit)
     return Allowance(
-        as_of=day, qualified=sum(1 for c in cases if c.qualifies),
-        unknown=sum(1 for c in cases if c.undetermined),
+        as_of=day, qualified=sum(1 for _, v in verdicts if v.qualifies),
+        unknown=sum(1 for _, v in verdicts if v.undetermined),
         rule=AllowanceRuleInfo(posts=list(rule.posts), consecutive_years=rule.consecutive_years,
                                total_years=rule.total_years, grade=rule.grade,
                                excellent_consecutive=rule.excellent_consecutive,

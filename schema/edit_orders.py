@@ -33,7 +33,7 @@ class OrderEdits:
         reported_on: Annotated[date, arg("上报日期 / reported on")],
         territory: Annotated[str, arg("所在网格、社区或村 / grid, community or village")],
     ) -> EditResult:
-        scope = info.context.scope
+        scope, today = info.context.scope, info.context.today
         values, problems = validated("work_orders", {
             "code": code, "title": title, "category": category,
             "reportedOn": reported_on.isoformat(), "territory": territory})
@@ -42,17 +42,18 @@ class OrderEdits:
 
         async def work(tx: Tx) -> Outcome:
             state = (await tx.run("edit.order_state", code=code, territory=territory,
-                                  scope=scope))[0]
+                                  scope=scope, today=today))[0]
             if not state["territory"]:
                 return RecordNotFound.of(territory, "网格、社区或村 / grid, community or village")
             if state["taken"]:
-                return EditConflict(code=code, message=f"编码 {code} 已被使用 / code {code} "
-                                                       "is already taken")
-            await tx.run("edit.order", scope=scope, **values)
+                return EditConflict.code_taken(code)
+            created = await tx.run("edit.order", scope=scope, today=today, **values)
+            if not (created and created[0]["created"]):
+                return EditConflict.code_taken(code)
             return await done(tx, info, "record_work_order", [code, territory], None, values,
                                "已登记工单", "work order recorded")
 
-        return await run_edit(info, work)
+        return await run_edit(info, work, [territory])
 
     @mutation("记录工单的一步：routed 流转、accepted 受理、returned 退回、"
                                      "closed 办结 / record one step of a work order")
@@ -62,7 +63,7 @@ class OrderEdits:
         on: Annotated[date, arg("日期 / date")],
         department: Annotated[str, arg("处理部门编码 / department")],
     ) -> EditResult:
-        scope = info.context.scope
+        scope, today = info.context.scope, info.context.today
         _, problems = validated("order_steps", {"order": order, "seq": "1", "status": status,
                                                 "on": on.isoformat(),
                                                 "department": department})
@@ -71,7 +72,7 @@ class OrderEdits:
 
         async def work(tx: Tx) -> Outcome:
             state = (await tx.run("edit.step_state", order=order, department=department,
-                                  scope=scope))[0]
+                                  scope=scope, today=today))[0]
             if not state["order"]:
                 return RecordNotFound.of(order, "工单 / work order")
             if not state["department"]:
@@ -89,12 +90,12 @@ class OrderEdits:
                                                       "report", strict=False)
             seq = int(state["seq"] or 0) + 1
             await tx.run("edit.step", order=order, seq=seq, status=status, on=on,
-                         department=department, scope=scope)
+                         department=department, scope=scope, today=today)
             return await done(tx, info, "record_order_step", [order, department],
                                {"status": last}, {"seq": seq, "status": status, "on": on},
                                "已记录", "step recorded")
 
-        return await run_edit(info, work)
+        return await run_edit(info, work, [order])
 
     @mutation("软弱涣散村党组织整顿：标记提升完成 / mark a weak-and-lax "
                                      "organisation rectified")
@@ -102,10 +103,10 @@ class OrderEdits:
         self, info: Info[Context, None], code: Annotated[str, arg("整顿编码 / case code")],
         on: Annotated[date, arg("提升完成日期 / rectified on")],
     ) -> EditResult:
-        scope = info.context.scope
+        scope, today = info.context.scope, info.context.today
 
         async def work(tx: Tx) -> Outcome:
-            state = (await tx.run("edit.weak_state", code=code, scope=scope))[0]
+            state = (await tx.run("edit.weak_state", code=code, scope=scope, today=today))[0]
             if not state["found"]:
                 return RecordNotFound.of(code, "整顿记录 / weak-and-lax case")
             if state["rectifiedOn"] is not None:
@@ -115,8 +116,8 @@ class OrderEdits:
             designated = day(state["designatedOn"])
             if designated is not None and on <= designated:
                 return DateOutOfOrder.of(designated, on, "认定日期 / the designation")
-            await tx.run("edit.rectify", code=code, on=on, scope=scope)
+            await tx.run("edit.rectify", code=code, on=on, scope=scope, today=today)
             return await done(tx, info, "rectify_weak_lax", [code], {"rectifiedOn": None},
                                {"rectifiedOn": on}, "已标记提升完成", "marked rectified")
 
-        return await run_edit(info, work)
+        return await run_edit(info, work, [code])

@@ -30,7 +30,7 @@ class PeopleEdits:
         household: Annotated[str, arg("户编码 / household")],
         since: Annotated[date, arg("起始日期 / from")],
     ) -> EditResult:
-        scope = info.context.scope
+        scope, today = info.context.scope, info.context.today
         cells = {"member": member, "household": household, "since": since.isoformat()}
         _, problems = validated("member_links", cells)
         if problems:
@@ -38,7 +38,7 @@ class PeopleEdits:
 
         async def work(tx: Tx) -> Outcome:
             state = (await tx.run("edit.link_state", member=member, household=household,
-                                  scope=scope))[0]
+                                  scope=scope, today=today))[0]
             missing = unknown_link_end(state, member, household)
             if missing is not None:
                 return missing
@@ -46,11 +46,11 @@ class PeopleEdits:
                 return EditConflict(code=household, message=(
                     f"{member} 已联系 {household} / {member} is already linked to {household}"))
             await tx.run("edit.link", member=member, household=household, since=since,
-                         scope=scope)
+                         scope=scope, today=today)
             return await done(tx, info, "link_member_household", [member, household], None,
                                {"since": since}, "已建立联系", "linked")
 
-        return await run_edit(info, work)
+        return await run_edit(info, work, [member, household])
 
     @mutation("党员联系户：解除联系（写终止日期，保留历史）/ "
                                      "unlink: close the link with an end date, history kept")
@@ -59,11 +59,11 @@ class PeopleEdits:
         household: Annotated[str, arg("户编码 / household")],
         until: Annotated[date, arg("终止日期（不含）/ until (exclusive)")],
     ) -> EditResult:
-        scope = info.context.scope
+        scope, today = info.context.scope, info.context.today
 
         async def work(tx: Tx) -> Outcome:
             state = (await tx.run("edit.link_state", member=member, household=household,
-                                  scope=scope))[0]
+                                  scope=scope, today=today))[0]
             missing = unknown_link_end(state, member, household)
             if missing is not None:
                 return missing
@@ -74,12 +74,12 @@ class PeopleEdits:
             if until <= start:
                 return DateOutOfOrder.of(start, until, "联系起始日期 / the link's start")
             await tx.run("edit.unlink", member=member, household=household, until=until,
-                         scope=scope)
+                         scope=scope, today=today)
             return await done(tx, info, "unlink_member_household", [member, household],
                                {"since": start, "until": None}, {"since": start, "until": until},
                                "已解除联系", "unlinked")
 
-        return await run_edit(info, work)
+        return await run_edit(info, work, [member, household])
 
     @mutation("选派党建指导员指导企业 / assign an instructor to an "
                                      "enterprise")
@@ -89,7 +89,7 @@ class PeopleEdits:
         enterprise: Annotated[str, arg("统一社会信用代码 / enterprise USCC")],
         since: Annotated[date, arg("起始日期 / from")],
     ) -> EditResult:
-        scope = info.context.scope
+        scope, today = info.context.scope, info.context.today
         values, problems = validated("guidance", {"instructor": instructor,
                                                   "enterprise": enterprise,
                                                   "since": since.isoformat()})
@@ -99,7 +99,7 @@ class PeopleEdits:
 
         async def work(tx: Tx) -> Outcome:
             state = (await tx.run("edit.guide_state", instructor=instructor, enterprise=uscc,
-                                  scope=scope))[0]
+                                  scope=scope, today=today))[0]
             if not state["instructor"]:
                 return RecordNotFound.of(instructor, "指导员 / instructor")
             if not state["enterprise"]:
@@ -108,11 +108,11 @@ class PeopleEdits:
                 return EditConflict(code=uscc, message=(
                     f"{instructor} 已在指导 {uscc} / {instructor} already guides {uscc}"))
             await tx.run("edit.guide", instructor=instructor, enterprise=uscc, since=since,
-                         scope=scope)
+                         scope=scope, today=today)
             return await done(tx, info, "assign_instructor", [instructor, uscc], None,
                                {"since": since}, "已选派", "assigned")
 
-        return await run_edit(info, work)
+        return await run_edit(info, work, [instructor, uscc])
 
     @mutation("大学生到村（社区）任职（旧任职写终止日期）/ place a "
                                      "graduate in a village (an open placement is closed)")
@@ -124,7 +124,7 @@ class PeopleEdits:
         unit: Annotated[str, arg("任职村或社区编码 / village or community")],
         since: Annotated[date, arg("到岗日期 / from")],
     ) -> EditResult:
-        scope = info.context.scope
+        scope, today = info.context.scope, info.context.today
         values, problems = validated("graduates", {
             "code": code, "name": name, "idNumber": id_number, "school": school, "unit": unit,
             "since": since.isoformat()})
@@ -136,25 +136,30 @@ class PeopleEdits:
         params["graduateName"] = values["name"]
 
         async def work(tx: Tx) -> Outcome:
-            state = (await tx.run("edit.place_state", code=code, unit=unit, scope=scope))[0]
+            state = (await tx.run("edit.place_state", code=code, unit=unit, scope=scope,
+                                  today=today))[0]
             if not state["unit"]:
                 return RecordNotFound.of(unit, "村或社区 / village or community")
             labels = set(state["labels"] or ())
             if labels and "Graduate" not in labels:
-                return EditConflict(code=code, message=f"编码 {code} 已被使用 / code {code} "
-                                                       "is already taken")
+                return EditConflict.code_taken(code)
             if state["at"] is not None and not state["atInScope"]:
-                return RecordNotFound.of(code, "大学生 / graduate")
+                # A graduate of another township: refused in the words used for any code in
+                # use, so the refusal does not say that the code is a graduate's, or where.
+                return EditConflict.code_taken(code)
             if state["at"] == unit:
                 return EditConflict(code=code, message=f"{code} 已在 {unit} 任职 / {code} is "
                                                        f"already placed in {unit}")
             start = day(state["since"])
             if start is not None and since <= start:
                 return DateOutOfOrder.of(start, since, "现任职起始日期 / the open placement")
-            await tx.run("edit.place", scope=scope, **params)
+            placed = await tx.run("edit.place", scope=scope, today=today, **params)
+            if not placed or (not labels and not placed[0]["created"]):
+                # Another edit created this graduate after this one looked: let it stand.
+                return EditConflict.code_taken(code)
             before = None if state["at"] is None else {"unit": state["at"], "since": start}
             after = {"unit": unit, "since": since, "name": name, "idMasked": values["idMasked"]}
             return await done(tx, info, "place_graduate", [code, unit], before, after,
                                "已安排任职", "graduate placed")
 
-        return await run_edit(info, work)
+        return await run_edit(info, work, [code, unit])

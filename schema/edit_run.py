@@ -1,8 +1,14 @@
-"""What every edit shares: the role check, one write transaction, the audit entry."""
+"""What every edit shares: the role check, one write transaction, the audit entry.
+
+An edit checks the graph, then writes. Its transaction first takes the write locks of the
+records it checks (`cypher/edit/lock.cypher`), so a concurrent edit of the same records waits
+and then checks what this one wrote: each edit lands exactly once. A refusal rolls its
+transaction back, so nothing a refused edit touched (a lock, a claimed code) outlives it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar, cast
 
 import strawberry
@@ -27,14 +33,34 @@ def arg(description: str) -> Any:
     return strawberry.argument(description=description)
 
 
-async def run_edit(info: Info[Context, None], work: Work) -> Outcome:
-    """Refuse the service role, else run `work` in one write transaction."""
+class _Refused(Exception):
+    """Carries a refusal out of the transaction, which rolls it back."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(type(outcome).__name__)
+        self.outcome = outcome
+
+
+async def run_edit(info: Info[Context, None], work: Work, locks: Sequence[str]) -> Outcome:
+    """Refuse the service role, else lock the records coded `locks` and run `work` in one
+    write transaction, committed only when the edit is done."""
     who = info.context.principal
     if who.role is Role.SERVICE:
         return RoleNotPermitted(role=who.role.value,
                                 message="系统账号不能修改数据 / a system account cannot write")
-    return await info.context.db.in_write_tx(
-        work, timeout=info.context.limits.write_timeout_seconds)
+
+    async def locked(tx: Tx) -> Outcome:
+        await tx.run("edit.lock", codes=sorted(set(locks)))
+        outcome = await work(tx)
+        if not isinstance(outcome, Edited):
+            raise _Refused(outcome)
+        return outcome
+
+    try:
+        return await info.context.db.in_write_tx(
+            locked, timeout=info.context.limits.write_timeout_seconds)
+    except _Refused as refused:
+        return refused.outcome
 
 
 async def done(tx: Tx, info: Info[Context, None], action: str, records: list[str],

@@ -94,6 +94,13 @@ class EditConflict:
     code: str = strawberry.field(description="相关编码 / the code concerned")
     message: str = strawberry.field(description="中英文说明 / message in Chinese and English")
 
+    @classmethod
+    def code_taken(cls, code: str) -> EditConflict:
+        """A new record's code already in use: the same words whatever record holds it and
+        wherever it lies, so the refusal tells nothing about other townships' records."""
+        return cls(code=code, message=f"编码 {code} 不可用（已被使用）/ code {code} cannot be "
+                                      "used (already in use)")
+
 
 EditResult = Annotated[
     Edited | RecordNotFound | RoleNotPermitted | InvalidValues | DateOutOfOrder

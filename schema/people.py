@@ -1,6 +1,7 @@
 """People in the graph: Party members, the households they look after, grid workers and
-Party-building instructors. Names and addresses pass through `hub.personal`; ID numbers are
-never returned; the service role sees no personal field at all (null).
+Party-building instructors. Names and addresses pass through `hub.personal`, every other
+personal detail through `schema.personal`; ID numbers are never returned; the service role
+sees no personal field at all (null).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from hub.db import Row
 from hub.personal import shown_name, shown_phone, shown_text
 from schema.kinds import Unit, parent_unit, resolver
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, child_page, connection
+from schema.personal import detail
 
 PERSONAL = "（按权限脱敏；系统角色为空）/ (masked by role; null for the service role)"
 
@@ -30,10 +32,9 @@ class Member:
     code: str = strawberry.field(description="党员编号 / member number")
     raw_name: strawberry.Private[str | None]
     raw_phone: strawberry.Private[str | None]
-    gender: str | None = strawberry.field(description="性别 M/F / gender")
-    full_member: bool | None = strawberry.field(
-        description="正式党员（否为预备党员）/ full member (false: probationary)")
-    joined_on: date | None = strawberry.field(description="入党日期 / date joined")
+    gender: str | None = detail("性别 M/F / gender")
+    full_member: bool | None = detail("正式党员（否为预备党员）/ full member (false: probationary)")
+    joined_on: date | None = detail("入党日期 / date joined")
     as_of: strawberry.Private[date]
 
     @resolver("姓名" + PERSONAL + " / name")
@@ -71,7 +72,7 @@ class Household:
     raw_head: strawberry.Private[str | None]
     raw_phone: strawberry.Private[str | None]
     raw_address: strawberry.Private[str | None]
-    size: int | None = strawberry.field(description="人口数 / people in the household")
+    size: int | None = detail("人口数 / people in the household")
     as_of: strawberry.Private[date]
 
     @resolver("户主姓名" + PERSONAL + " / head of household")
@@ -105,9 +106,8 @@ class GridWorker:
     code: str = strawberry.field(description="网格员编号 / worker code")
     raw_name: strawberry.Private[str | None]
     raw_phone: strawberry.Private[str | None]
-    type: str | None = strawberry.field(
-        description="full_time 专职, dedicated 专属, part_time 兼职 / employment type")
-    party_member: bool | None = strawberry.field(description="是否党员 / a Party member")
+    type: str | None = detail("full_time 专职, dedicated 专属, part_time 兼职 / employment type")
+    party_member: bool | None = detail("是否党员 / a Party member")
 
     @resolver("姓名" + PERSONAL + " / name")
     def name(self, info: Info[Context, None]) -> str | None:

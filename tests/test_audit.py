@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
+import httpx
 import pytest
 
 from hub import audit
 from hub.db import Database, Tx
 from hub.principal import Principal, Role
+from tests.graphql_helpers import data
+from tests.test_upload import sheets
 
 CLERK = Principal("clerk-zhang", Role.TOWNSHIP, "XC-T01")
 
@@ -46,3 +50,30 @@ async def test_the_demo_import_left_its_audit_record(demo: Database) -> None:
     assert after["path"] == "demo-county"
     assert townships["rows"] == 8 and townships["created"] + townships["unchanged"] == 8
     assert imports[-1]["role"] == "county" and imports[-1]["who"].startswith("cli:")
+
+
+async def test_every_record_of_a_large_upload_finds_its_audit_entry(
+    client: httpx.AsyncClient, demo: Database, bearer: Callable[..., dict[str, str]],
+) -> None:
+    """A web import of 1,500 households and a member's links to some of them: the one audit
+    entry lists every household, the member and the grids the rows refer to, so
+    `auditTrail(code:)` finds it from any of them, the last household as much as the first."""
+    homes = [f"ZA-H{i:04d}" for i in range(1, 1501)]
+    grids = ["XC-T01-C01-G01", "XC-T01-C01-G02"]
+    rows = {"households": [[code, "审计户", "", "2", "", grids[i % 2], "2026-02-01", ""]
+                           for i, code in enumerate(homes)],
+            "memberships": [["M00001", "P-XC-T01-V01", "2015-01-01", ""]],
+            "member_links": [["M00001", code, "2026-02-01", ""] for code in homes[-3:]]}
+    done = await client.post("/import", content=sheets(rows),
+                             headers=bearer("township", "XC-T01"))
+    try:
+        assert done.status_code == 200, done.text
+        entry = done.json()["auditId"]
+        for code in (homes[0], homes[999], homes[1000], homes[-1], "M00001", grids[1]):
+            found = await data(client, """query($code: String!) { auditTrail(code: $code,
+              first: 3) { ... on AuditEntryConnection { nodes { id role } } } }""", code=code)
+            assert entry in [n["id"] for n in found["auditTrail"]["nodes"]], code
+        total, listed = await audit.entries(demo, homes[-1], 0, 1)
+        assert (total, len(listed[0]["records"])) == (1, len(homes) + 1 + 2 + 1)
+    finally:
+        await demo.write("admin.delete_records", codes=homes)

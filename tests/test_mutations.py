@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
+from hub import clock
 from hub.db import Database
 from hub.importer import import_path
 from hub.importer.ids import id_check_char, uscc_check_char
@@ -83,7 +84,8 @@ async def trail(client: httpx.AsyncClient, code: str) -> list[dict[str, Any]]:
 
 
 async def links(db: Database) -> list[dict[str, Any]]:
-    return await db.read("edit.link_state", member="ZM-M1", household="ZM-H1", scope=None)
+    return await db.read("edit.link_state", member="ZM-M1", household="ZM-H1", scope=None,
+                         today=clock.today())
 
 
 @pytest.mark.usefixtures("own")
@@ -187,7 +189,8 @@ async def test_rectify_and_place_graduate(client: httpx.AsyncClient, demo: Datab
     moved = await edit(client, "placeGraduate", code="ZM-S1", name="测试", idNumber=ID_NUMBER,
                        school="北岭农业大学", unit="XC-T01-V02", since="2026-09-01")
     assert moved["__typename"] == "Edited"
-    state = await demo.read("edit.place_state", code="ZM-S1", unit="XC-T01-V02", scope=None)
+    state = await demo.read("edit.place_state", code="ZM-S1", unit="XC-T01-V02", scope=None,
+                            today=clock.today())
     assert state[0]["at"] == "XC-T01-V02"
     entry = (await trail(client, "ZM-S1"))[0]
     assert '"unit": "XC-T01-V01"' in entry["before"] and ID_NUMBER not in entry["after"]

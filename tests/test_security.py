@@ -13,6 +13,7 @@ from dataclasses import replace
 import httpx
 import pytest
 
+from hub import clock
 from hub.app import create_app
 from hub.db import Database
 from hub.settings import Settings
@@ -271,7 +272,8 @@ async def test_a_slow_query_is_cut_off_with_a_clear_error(
     assert error["extensions"]["code"] == "QueryTimeout"
     assert "查询超时" in error["message"] and "timed out" in error["message"]
     assert not leaks(body)
-    state = await demo.read("edit.weak_state", code="WL-07", scope=None)
+    state = await demo.read("edit.weak_state", code="WL-07", scope=None,
+                            today=clock.today())
     assert state[0]["rectifiedOn"] is None, "the cut-off write left nothing behind"
 
 

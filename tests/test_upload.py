@@ -15,6 +15,7 @@ import httpx
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
+from hub import clock
 from hub.cli import main
 from hub.db import Database
 from hub.importer.ids import id_check_char
@@ -129,9 +130,10 @@ async def test_township_uploads_only_inside_its_township(
     refused = await client.post("/import", content=outside, headers=mine)
     assert refused.status_code == 403
     problems = refused.json()["problems"]
-    # The row's own household, and the grid it names, both lie outside XC-T01.
+    # The grid the row names lies outside XC-T01: refused before anything is written or any
+    # other check runs (hub/upload_scope.py).
     assert sorted((p["file"], p["row"], p["value"]) for p in problems) == [
-        ("upload.xlsx:households", 3, "XC-T02-C01-G01"), ("upload.xlsx:households", 3, "ZU-H2")]
+        ("upload.xlsx:households", 3, "XC-T02-C01-G01")]
     assert "outside your jurisdiction" in problems[0]["reason"]
     assert await demo.read("import.known", codes=["ZU-H1", "ZU-H2"]) == []
     inside = workbook("households",
@@ -179,7 +181,7 @@ async def test_full_reimport_closes_what_it_no_longer_lists(
                        ["ZU-H6", "丙", "", "2", "", "XC-T01-C01-G01", "2026-02-01", ""]],
         "member_links": links}))
     assert first.status_code == 200, first.text
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     assert await linked(demo, today) == 2
     township = await client.post("/import?full=1", content=workbook("member_links", links[0]),
                                  headers=bearer("township", "XC-T01"))

@@ -6,7 +6,9 @@ MATCH (k:Cadre)
 WHERE EXISTS {
   MATCH (k)-[h:HELD]->(v:Unit)
   WHERE h.since <= $asOf
-    AND ($unit IS NULL OR EXISTS { (v)-[:IN*0..3]->(:Unit {code: $unit}) })
+    AND ($unit IS NULL OR EXISTS { (v) (()-[up:IN WHERE up.since <= $asOf
+                                     AND (up.until IS NULL OR up.until > $asOf)]->()){0,3}
+                                   (:Unit {code: $unit}) })
     AND ($scope IS NULL OR EXISTS { (v) (()-[held:IN WHERE held.since <= $asOf
                                       AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
                                     (:Unit {code: $scope}) })

@@ -8,7 +8,10 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                  (:Unit {code: $scope}) }
 CALL (s) {
   // Down from $unit through townships only: communities lie in townships.
-  MATCH (s) (()<-[:IN]-(:Township)){0,1} ()<-[:IN]-(m:Community)
+  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf
+                      AND (down.until IS NULL OR down.until > $asOf)]-(:Township)){0,1}
+        ()<-[last:IN WHERE last.since <= $asOf
+                AND (last.until IS NULL OR last.until > $asOf)]-(m:Community)
   RETURN m
   UNION
   WITH s WHERE s:Community
@@ -21,7 +24,10 @@ WITH s, m, EXISTS {
     AND EXISTS { MATCH (p)-[r:MEMBER_OF]->(:PartyOrg {kind: 'agency_org'})
                  WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf) }
 } AS covered
-WITH m, covered, head([p = (m)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH m, covered, head(COLLECT {
+         MATCH p = (m) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 WITH m.code AS code, m.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '没有县直机关在职党员到该社区报到' END AS reasonZh,
        CASE WHEN covered THEN null ELSE 'no agency Party member has reported to this community' END AS reasonEn

@@ -9,7 +9,10 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
 CALL (s) {
   // Down from $unit through townships and communities, where enterprises lie, never
   // through grids or villages and their households.
-  MATCH (s) (()<-[:IN]-(:Township|Community)){0,2} ()<-[:IN]-(e:Enterprise)
+  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf
+                      AND (down.until IS NULL OR down.until > $asOf)]-(:Township|Community)){0,2}
+        ()<-[last:IN WHERE last.since <= $asOf
+                AND (last.until IS NULL OR last.until > $asOf)]-(e:Enterprise)
   RETURN e
   UNION
   WITH s WHERE s:Enterprise
@@ -20,7 +23,10 @@ WITH s, e, EXISTS {
   MATCH (:PartyOrg)-[c:COVERS]->(e)
   WHERE c.since <= $asOf AND (c.until IS NULL OR c.until > $asOf)
 } AS covered
-WITH e, covered, head([p = (e)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH e, covered, head(COLLECT {
+         MATCH p = (e) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 WITH e.code AS code, e.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '企业没有党组织（单独、联合或挂靠）' END AS reasonZh,
        CASE WHEN covered THEN null

@@ -8,7 +8,10 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                  (:Unit {code: $scope}) }
 CALL (s) {
   // Down from $unit through townships only: villages lie in townships.
-  MATCH (s) (()<-[:IN]-(:Township)){0,1} ()<-[:IN]-(v:Village)
+  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf
+                      AND (down.until IS NULL OR down.until > $asOf)]-(:Township)){0,1}
+        ()<-[last:IN WHERE last.since <= $asOf
+                AND (last.until IS NULL OR last.until > $asOf)]-(v:Village)
   RETURN v
   UNION
   WITH s WHERE s:Village
@@ -19,7 +22,10 @@ WITH s, v, EXISTS {
   MATCH (:Graduate)-[p:PLACED_IN]->(v)
   WHERE p.since <= $asOf AND (p.until IS NULL OR p.until > $asOf)
 } AS covered
-WITH v, covered, head([p = (v)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH v, covered, head(COLLECT {
+         MATCH p = (v) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 WITH v.code AS code, v.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '没有在任的到村任职大学生' END AS reasonZh,
        CASE WHEN covered THEN null ELSE 'no graduate placed in this village' END AS reasonEn

@@ -6,10 +6,16 @@ MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
                                  (:Unit {code: $scope}) }
-MATCH (w:WeakLax)-[:CONCERNS]->(o:PartyOrg)-[:IN]->(t:Unit)
-WHERE w.designatedOn <= $asOf AND EXISTS { (t)-[:IN*0..3]->(s) }
+MATCH (w:WeakLax)-[:CONCERNS]->(o:PartyOrg)-[oi:IN]->(t:Unit)
+WHERE w.designatedOn <= $asOf
+  AND oi.since <= $asOf AND (oi.until IS NULL OR oi.until > $asOf)
+  AND EXISTS { (t) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){0,3} (s) }
 WITH s, w, o, t, w.rectifiedOn IS NOT NULL AND w.rectifiedOn <= $asOf AS covered
-WITH w, o, covered, head([p = (t)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+WITH w, o, covered, head(COLLECT {
+         MATCH p = (t) (()-[up:IN WHERE up.since <= $asOf
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+         RETURN nodes(p)[-2] AS below }) AS c
 WITH w.code AS code, o.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null
             ELSE '软弱涣散尚未整顿提升（认定于 ' + toString(w.designatedOn) + '）' END AS reasonZh,

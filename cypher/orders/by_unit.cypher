@@ -7,7 +7,9 @@ UNWIND $parents AS parentCode
 MATCH (p:Unit {code: parentCode})
 CALL (p) {
   OPTIONAL MATCH (o:WorkOrder)
-  WHERE (EXISTS { (o)-[:STEP]->(p) } OR EXISTS { (o)-[:IN*1..4]->(p) })
+  WHERE (EXISTS { (o)-[:STEP]->(p) }
+         OR EXISTS { (o) (()-[up:IN WHERE up.since <= $asOf
+                          AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (p) })
     AND o.reportedOn <= $asOf
     AND ($from IS NULL OR o.reportedOn >= $from) AND ($to IS NULL OR o.reportedOn <= $to)
     AND ($status IS NULL OR o.status = $status)

@@ -1,9 +1,11 @@
 // Work-order figures per township over a period: orders in the township with a step of each
-// status dated within [$from, $to] ($from null = from the start).
+// status dated within [$from, $to] ($from null = from the start); an order counts in the
+// township its territory lies in on $to, the day asked.
 // 各乡镇工单数：期间内流转、受理、退回、办结（按工单去重）。Params: $from, $to, $scope.
-MATCH (o:WorkOrder)-[:IN*1..3]->(t:Township)
-WHERE $scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= date()
-                                   AND (held.until IS NULL OR held.until > date())]->()){0,4}
+MATCH (o:WorkOrder) (()-[up:IN WHERE up.since <= $to
+                      AND (up.until IS NULL OR up.until > $to)]->()){1,3} (t:Township)
+WHERE $scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= $to
+                                   AND (held.until IS NULL OR held.until > $to)]->()){0,4}
                                  (:Unit {code: $scope}) }
 MATCH (o)-[s:STEP]->(:Department)
 WHERE ($from IS NULL OR s.on >= $from) AND s.on <= $to

@@ -3,8 +3,8 @@
 // 辖区工单总数：期间内流转、受理、退回、办结（按工单去重）。Params: $from, $to, $scope.
 MATCH (o:WorkOrder)-[s:STEP]->(:Department)
 WHERE ($from IS NULL OR s.on >= $from) AND s.on <= $to
-  AND ($scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= date()
-                                    AND (held.until IS NULL OR held.until > date())]->()){0,4}
+  AND ($scope IS NULL OR EXISTS { (o) (()-[held:IN WHERE held.since <= $to
+                                    AND (held.until IS NULL OR held.until > $to)]->()){0,4}
                                   (:Unit {code: $scope}) })
 RETURN count(DISTINCT CASE WHEN s.status = 'routed' THEN o END) AS routed,
        count(DISTINCT CASE WHEN s.status = 'accepted' THEN o END) AS accepted,

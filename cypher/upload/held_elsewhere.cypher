@@ -5,12 +5,12 @@
 // today. A household that has moved out, a member who has transferred out, is no longer the
 // township's to change (the check after writing, upload.outside_scope, follows links of any
 // date so that a township may close its own records).
-// Params: $codes, $scope.
+// Params: $codes, $scope, $today (the county's date).
 UNWIND $codes AS code
 MATCH (n:Record {code: code})
 WHERE NOT EXISTS {
   (n) (()-[r:IN|MEMBER_OF|CONCERNS|PLACED_IN|SERVES|HELD|RATED|TO|AT|COVERS|UNDER|LEADS
-           WHERE r.until IS NULL OR r.until > date()]->()){0,5}
+           WHERE r.until IS NULL OR r.until > $today]->()){0,5}
   (:Unit {code: $scope})
 }
 RETURN code

@@ -112,8 +112,7 @@ async def import_path(db: Database, path: Path, progress: Progress | None = None
 
     async def work(tx: Tx) -> Summary:
         summary = await write_rows(tx, by_kind, tick)
-        codes = [str(r.values["code"]) for r in rows if r.values.get("code")]
-        await audit.record(tx, author, "import", codes, None,
+        await audit.record(tx, author, "import", audit.touched(rows), None,
                            {"path": path.name, "kinds": summary.as_json(),
                             "summary": summary.lines()})
         return summary
