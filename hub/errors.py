@@ -22,7 +22,7 @@ message in Chinese and English.
 
 GraphQL shows the first two kinds of request error as typed results (schema/errors.py); any
 HubError raised deeper in a resolver reaches the client with its message and a `code`;
-every other exception is masked and logged with an id (hub/graphql_app.py).
+every other exception is masked and logged with an id (hub/error_view.py).
 """
 
 from __future__ import annotations

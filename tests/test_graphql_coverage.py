@@ -3,6 +3,7 @@ in the demo county (docs/model.md "Planted gaps", seeds/demo-county/gaps.json)."
 
 from __future__ import annotations
 
+import csv
 import json
 from typing import Any
 
@@ -150,3 +151,25 @@ async def test_expected_failures_are_typed_results(client: httpx.AsyncClient,
     result = await cover(client, "GRIDS_WITHOUT_WORKER", **variables)
     assert result["__typename"] == typename
     assert " / " in result["message"]
+
+
+@pytest.mark.parametrize("dimension", ["ENTERPRISES_WITHOUT_ORG",
+                                       "ENTERPRISES_WITHOUT_WORK_COVERAGE"])
+async def test_an_enterprise_in_the_township_itself_has_no_child(
+        client: httpx.AsyncClient, dimension: str) -> None:
+    """A gap's child is the community it lies in, or null when it lies in the township asked:
+    never the enterprise itself. Expected from the seed rows (`territory`)."""
+    with (PROJECT_ROOT / "seeds" / "demo-county" / "enterprises.csv").open(
+            encoding="utf-8") as fh:
+        territory = {row[0]: row[4] for row in list(csv.reader(fh))[1:]}
+    direct = 0
+    for township in sorted({t[:6] for t in territory.values()}):
+        result = await cover(client, dimension, unit=township)
+        children = {c["code"] for c in result["byChild"]}
+        for gap in result["gaps"]["nodes"]:
+            lies_in = territory[gap["code"]]
+            expected = None if lies_in == township else lies_in
+            assert gap["child"] == expected, gap
+            assert gap["child"] is None or gap["child"] in children
+            direct += expected is None
+    assert direct > 0, "the demo county has uncovered enterprises directly in a township"

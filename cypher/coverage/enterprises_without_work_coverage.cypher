@@ -22,7 +22,7 @@ WITH s, e,
      EXISTS { MATCH (:Instructor)-[g:GUIDES]->(e)
               WHERE g.since <= $asOf AND (g.until IS NULL OR g.until > $asOf) } AS hasInstructor
 WITH e, hasOrg OR hasInstructor AS covered,
-     head([p = (e)-[:IN*1..4]->(s) | nodes(p)[-2]]) AS c
+     head([p = (e)-[:IN*2..4]->(s) | nodes(p)[-2]]) AS c
 WITH e.code AS code, e.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '既无党组织也无党建指导员' END AS reasonZh,
        CASE WHEN covered THEN null
