@@ -71,21 +71,23 @@ async def connect(settings: Settings) -> Database:
 
 
 async def prepare(settings: Settings) -> list[str]:
-    """Apply the schema, load the demo county into an empty database; say what was done."""
+    """Apply the schema, load the demo county into an empty database; say what was done.
+
+    Loading the demo county on a first start shows its progress as it goes (hub/progress.py).
+    """
+    from hub.progress import Bar
+    from hub.seed import load_demo_if_empty
+
     db = await connect(settings)
+    bar = Bar()
     try:
         version = await migrate(db)
         notes = [f"模式版本 / schema version {version}"]
-        notes.extend(await load_demo_if_empty(db))
+        notes.extend(await load_demo_if_empty(db, print, bar))
         return notes
     finally:
+        bar.close()
         await db.driver.close()
-
-
-async def load_demo_if_empty(db: Database) -> list[str]:
-    from hub.seed import load_demo_if_empty as load
-
-    return await load(db)
 
 
 def cmd_run(settings: Settings) -> int:

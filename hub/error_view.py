@@ -46,7 +46,7 @@ def _again(error: GraphQLError, message: str, extensions: dict[str, Any]) -> Gra
 def _expected(error: GraphQLError, hub_error: HubError, incident: str) -> GraphQLError:
     code = type(hub_error).__name__
     message = hub_error.message()
-    log.info("expected error %s %s at %s: %s", incident, code, error.path, message)
+    log.warning("expected error %s %s at %s: %s", incident, code, error.path, message)
     fields = {k: _plain(v) for k, v in hub_error.fields.items()}
     return _again(error, message, {"code": code, "incident": incident, **fields})
 
@@ -61,7 +61,7 @@ def present(error: GraphQLError) -> GraphQLError:
     if isinstance(original, HubError):
         return _expected(error, original, incident)
     if "code" in extensions:
-        log.info("expected error %s %s: %s", incident, extensions["code"], error.message)
+        log.warning("expected error %s %s: %s", incident, extensions["code"], error.message)
         return _again(error, error.message, {**extensions, "incident": incident})
     if error.path is None:
         # Nothing was executed: the request's syntax, its fit to the schema, its variables.
@@ -76,7 +76,7 @@ def refusal(status: int, reason: str) -> dict[str, Any]:
     refused = http_error(reason)
     incident = uuid.uuid4().hex[:12]
     code = type(refused).__name__
-    log.info("expected error %s %s (HTTP %s): %s", incident, code, status, refused.message())
+    log.warning("expected error %s %s (HTTP %s): %s", incident, code, status, refused.message())
     return {"message": refused.message(),
             "extensions": {"code": code, "incident": incident, "status": status}}
 

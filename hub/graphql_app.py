@@ -17,7 +17,6 @@ The schema is an Apollo Federation v2 subgraph (`strawberry.federation.Schema`):
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -57,7 +56,6 @@ from schema.root import Query
 from schema.scalars import SCALAR_OVERRIDES
 from schema.units import TYPES as UNIT_TYPES
 
-log = logging.getLogger("hub.graphql")
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 FIRST_QUERY = PROJECT_ROOT / "docs" / "first-query.graphql"
 

@@ -23,6 +23,7 @@ from hub.claims import Unit, unit_of
 from hub.context import Context
 from hub.cypher import Query
 from hub.errors import HubError, NotPermitted, QueryTimeout
+from schema.kinds import describe
 
 log = logging.getLogger("hub.graphql")
 
@@ -30,6 +31,10 @@ ASOF = strawberry.argument(description="截至日期（默认今天）/ as of (d
 
 
 strawberry.enum(Unit, name="FigureUnit", description="数值的单位 / the unit of a value")
+describe(Unit, {"COUNT": "个数 / a count", "PERCENT": "百分比，53.1 即 53.1% / a percent: "
+                "53.1 means 53.1 %", "RATIO": "比率，0.531 即 53.1% / a ratio: 0.531 means "
+                "53.1 %", "YUAN": "金额（元）/ an amount in yuan",
+                "FLAG": "是或否，1 为是、0 为否 / yes or no: 1 yes, 0 no"})
 
 
 @strawberry.type(description="数字的一个组成部分 / one part of a figure")
@@ -107,7 +112,7 @@ def _failed(query: Query, exc: Exception) -> FigureFailure:
     figure = figure_id(query)
     incident = uuid.uuid4().hex[:12]
     if isinstance(exc, HubError):
-        log.info("figure %s: expected error %s %s: %s", figure, incident,
+        log.warning("figure %s: expected error %s %s: %s", figure, incident,
                  type(exc).__name__, exc.message())
         code, message = type(exc).__name__, exc.message()
     else:

@@ -69,6 +69,9 @@ def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(tmp_path: Path) ->
         out = (tmp_path / "run.log").read_text()
         assert proc.poll() is None, out
         assert "GraphQL: http://127.0.0.1:18080/graphql" in out
+        # The first start loads the demo county and shows it moving, not minutes of silence.
+        assert "first start: loading the demo county" in out
+        assert "写入/writing [" in out and "100%" in out
         browser = re.search(r"Neo4j Browser: (\S+)", out)
         assert browser and browser.group(1) == "http://127.0.0.1:17674/browser/"
         password = (tmp_path / "state" / "password").read_text().strip()
