@@ -3,14 +3,17 @@ fails alone, at its own index, with its reason, while the valid ones in its batc
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
 import httpx
+import pytest
 
 from schema.kinds import UnitKind
 from tests.graphql_helpers import data, gql
 
+LINE = re.compile(r"expected error ([0-9a-f]{12}) [A-Za-z]+ ")
 ENTITIES = """query($r: [_Any!]!) { _entities(representations: $r) {
   __typename ... on Unit { code } ... on WorkOrder { code } } }"""
 
@@ -82,3 +85,21 @@ async def test_a_bad_representation_fails_alone_with_its_reason(
         assert error["extensions"]["code"] == "BadRepresentation"
         assert error["extensions"]["index"] == index
         assert reason in error["message"] and "实体引用无效" in error["message"]
+
+
+async def test_each_refused_representation_is_one_log_line_without_traceback(
+        client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture) -> None:
+    batch = [{"__typename": "Grid", "code": f"XC-NOWHERE-{n:04d}"} for n in range(300)]
+    batch += [{"__typename": "Grid", "code": n} for n in range(100)]
+    with caplog.at_level(logging.INFO):
+        body = await gql(client, ENTITIES, r=batch)
+    assert body["data"]["_entities"] == [None] * 400
+    assert len(body["errors"]) == 400
+    incidents = {e["extensions"]["incident"] for e in body["errors"]}
+    lines = [r for r in caplog.records if r.name == "hub.graphql"]
+    assert len(lines) == 400 and all(r.exc_info is None for r in lines)
+    assert {LINE.match(r.getMessage()).group(1) for r in lines  # type: ignore[union-attr]
+            } == incidents
+    assert all("\n" not in r.getMessage() and "bound method" not in r.getMessage()
+               for r in lines)
+    assert not [r for r in caplog.records if r.name.startswith("strawberry")]
