@@ -129,6 +129,15 @@ _ZH: tuple[tuple[str, str], ...] = (
     (r"Unknown argument '([^']+)' on field '([^']+)'", "字段 {1} 没有参数 {0}"),
     (r"Field '([^']+)' argument '([^']+)' of type '([^']+)' is required",
      "字段 {0} 缺少必填参数 {1}（{2}）"),
+    (r"Argument '([^']+)' of type '([^']+)' is required", "缺少必填参数 {0}（{1}）"),
+    (r"Variable '\$([^']+)' of type '([^']+)' used in position expecting type '([^']+)'",
+     "变量 ${0} 的类型 {1} 不能用在需要 {2} 的位置"),
+    (r"Expected value of type '([^']+)' not to include unknown field '([^']+)'",
+     "输入类型 {0} 没有字段 {1}"),
+    (r"Expected value of type '([^']+)' to include required field '([^']+)'",
+     "输入类型 {0} 缺少必填字段 {1}"),
+    (r"Expected a value of non-null type '([^']+)' to be provided", "须提供 {0} 类型的值"),
+    (r"Expected value of non-null type '([^']+)' not to be None", "{0} 类型的值不能为空"),
     (r"Field '([^']+)' of type '([^']+)' must have a selection of subfields",
      "字段 {0}（{1}）须选择子字段"),
     (r"Field '([^']+)' must not have a selection", "字段 {0} 不能选择子字段"),
@@ -141,8 +150,6 @@ _ZH: tuple[tuple[str, str], ...] = (
      "未提供必填变量 ${0}（{1}）"),
     (r"Variable '\$([^']+)' of non-null type '([^']+)' must not be null",
      "变量 ${0}（{1}）不能为空"),
-    (r"Variable '\$([^']+)' got invalid value", "变量 ${0} 的值无效"),
-    (r"Variable '\$([^']+)' has invalid value", "变量 ${0} 的值无效"),
     (r"Variable '\$([^']+)' cannot be non-input type '([^']+)'",
      "变量 ${0} 的类型 {1} 不能用于输入"),
     (r"Value '([^']+)' does not exist in '([^']+)' enum", "枚举 {1} 没有取值 {0}"),
@@ -177,8 +184,18 @@ _ZH: tuple[tuple[str, str], ...] = (
 )
 
 
+_VARIABLE = re.compile(r"Variable '\$([^']+)' (?:has|got) invalid value(?: at ([^:]+))?: (.*)",
+                       re.S)
+
+
 def zh_reason(english: str) -> str | None:
     """The Chinese for one of graphql-core's known messages, naming the same things."""
+    variable = _VARIABLE.match(english)
+    if variable:
+        name, where, inner = variable.groups()
+        place = f"（{where}）" if where else ""
+        said = zh_reason(inner)
+        return f"变量 ${name}{place} 的值无效" + (f"：{said}" if said else "")
     for pattern, template in _ZH:
         found = re.search(pattern, english)
         if found:
