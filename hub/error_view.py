@@ -31,6 +31,9 @@ from hub.request_errors import classify, http_error
 from schema.entities import FederatedSchema
 
 log = logging.getLogger("hub.graphql")
+# What graphql-core and Strawberry carry as the cause of a request error (a value that did not
+# coerce); any other exception before execution (an extension failing) is a fault.
+COERCION = (GraphQLError, ValueError)
 
 
 def _plain(value: object) -> object:
@@ -63,7 +66,7 @@ def present(error: GraphQLError) -> GraphQLError:
     if "code" in extensions:
         log.warning("expected error %s %s: %s", incident, extensions["code"], error.message)
         return _again(error, error.message, {**extensions, "incident": incident})
-    if error.path is None:
+    if error.path is None and (original is None or isinstance(original, COERCION)):
         # Nothing was executed: the request's syntax, its fit to the schema, its variables.
         return _expected(error, classify(error), incident)
     log.error("incident %s at %s", incident, error.path, exc_info=original)
