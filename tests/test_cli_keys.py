@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import base64
 import re
+from pathlib import Path
 
 import httpx
 import pytest
@@ -87,3 +88,15 @@ async def test_a_refused_token_says_why_in_words(client: httpx.AsyncClient) -> N
         message = response.json()["errors"][0]["message"]
         assert says in message and CJK.search(message), (token, message)
         assert "codec" not in message and "padding" not in message and "byte" not in message
+
+
+def test_an_api_key_that_could_never_work_is_not_made(
+        on_demo: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    keys = tmp_path / "api-keys"
+    monkeypatch.setenv("HUB_API_KEYS_FILE", str(keys))
+    assert main(["apikey", "--name", "x", "--role", "grid", "--unit", "XC-T01"]) == 2
+    assert "the unit is a Township, not a grid" in capsys.readouterr().err
+    assert not keys.exists()
+    assert main(["apikey", "--name", "hotline", "--role", "service"]) == 0
+    assert len(keys.read_text().splitlines()) == 1
