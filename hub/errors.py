@@ -143,7 +143,9 @@ class BadCursor(InputError):
     en = "invalid page cursor"
 
     def detail(self) -> str:
-        return repr(self.fields.get("cursor"))
+        cursor = str(self.fields.get("cursor"))
+        # A long cursor is cut: the message names it, it does not echo it back whole.
+        return repr(cursor) if len(cursor) <= 40 else f"{cursor[:40]!r}… ({len(cursor)} chars)"
 
 
 class BadPeriod(InputError):

@@ -130,6 +130,11 @@ CORPUS: list[Case] = [
     Case("over-long name filter", UNITS % f'name: "{LONG}"', names=("5000",)),
     Case("over-long code", UNIT, {"c": LONG}, names=("$c", "5000")),
     Case("over-long cursor", UNITS % f'after: "{"A" * 5000}"', names=("5000",)),
+    Case("too many tokens", "{ " + "__typename " * 2100 + "}", names=("2000",),
+         located=False),
+    Case("too deep", "{ county { townships { nodes { communities { nodes { grids { nodes { "
+         "partyOrgs { nodes { members { nodes { households { nodes { code } } } } } } } } } } }"
+         " } } }", names=("depth",), located=False),
     # --- entity representations
     Case("representation code null", ENTITIES, {"r": [{"__typename": "Grid", "code": None}]},
          names=("code", "None")),
