@@ -37,6 +37,30 @@ def _principal(role: object, unit: object, subject: object) -> Principal:
                      unit=str(unit) if unit and parsed in (Role.TOWNSHIP, Role.GRID) else None)
 
 
+def token_refusal(exc: jwt.PyJWTError) -> str:
+    """Why a token was refused, in words a person can act on (not the decoder's own).
+
+    PyJWT's messages name codecs and padding (`'utf-8' codec can't decode byte 0xb7`); the
+    person who pasted the token needs to know whether to copy it again or ask for a new one.
+    """
+    if isinstance(exc, jwt.ExpiredSignatureError):
+        return "令牌已过期，请重新签发 / the token has expired: get a new one"
+    if isinstance(exc, jwt.ImmatureSignatureError):
+        return "令牌尚未生效（检查本机时钟）/ the token is not valid yet (check the clock)"
+    if isinstance(exc, jwt.MissingRequiredClaimError):
+        return (f"令牌缺少 {exc.claim} 声明，不是本中枢签发的 / the token lacks the "
+                f"`{exc.claim}` claim: it was not issued for this hub")
+    if isinstance(exc, jwt.InvalidAlgorithmError):
+        return "令牌签名算法不符 / the token is signed with another algorithm"
+    if isinstance(exc, jwt.InvalidSignatureError):
+        return ("令牌签名不符：由别的密钥签发或已被改动 / the signature does not match: the "
+                "token was signed with another key, or altered")
+    if isinstance(exc, jwt.DecodeError):
+        return ("令牌格式不对：请完整复制 `Bearer ` 之后的三段文字 / the token is malformed: "
+                "copy all three dot-separated parts after `Bearer `")
+    return "令牌无效 / the token is not valid"
+
+
 def load_api_keys(path: Path | None) -> dict[str, Principal]:
     """API keys by SHA-256; a missing file means no system may call in yet."""
     if path is None or not path.exists():
@@ -94,10 +118,8 @@ class Authenticator:
             claims = jwt.decode(token, self._verify_key, algorithms=[self.algorithm],
                                 options={"require": ["exp", "sub", "role"]},
                                 leeway=JWT_LEEWAY_SECONDS)
-        except jwt.ExpiredSignatureError:
-            raise Unauthenticated(reason="token expired / 令牌已过期") from None
         except jwt.PyJWTError as exc:
-            raise Unauthenticated(reason=f"invalid token / 令牌无效 ({exc})") from None
+            raise Unauthenticated(reason=token_refusal(exc)) from None
         return _principal(claims.get("role"), claims.get("unit"), claims.get("sub"))
 
     def from_api_key(self, key: str) -> Principal:

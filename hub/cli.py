@@ -18,16 +18,18 @@ import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import uvicorn
 
 from hub.app import QUIET, create_app
-from hub.auth import Authenticator, new_api_key
+from hub.auth import Authenticator
 from hub.cli_data import add_commands, cmd_template
+from hub.cli_keys import cmd_apikey, cmd_token
 from hub.cypher import Queries
 from hub.db import Database
-from hub.errors import HubError, Neo4jUnavailable, SecretError
+from hub.errors import HubError, Neo4jUnavailable
 from hub.localdb import LocalNeo4j, fetch, java_version
 from hub.migrate import migrate
 from hub.principal import Role
@@ -69,21 +71,23 @@ async def connect(settings: Settings) -> Database:
 
 
 async def prepare(settings: Settings) -> list[str]:
-    """Apply the schema, load the demo county into an empty database; say what was done."""
+    """Apply the schema, load the demo county into an empty database; say what was done.
+
+    Loading the demo county on a first start shows its progress as it goes (hub/progress.py).
+    """
+    from hub.progress import Bar
+    from hub.seed import load_demo_if_empty
+
     db = await connect(settings)
+    bar = Bar()
     try:
         version = await migrate(db)
         notes = [f"模式版本 / schema version {version}"]
-        notes.extend(await load_demo_if_empty(db))
+        notes.extend(await load_demo_if_empty(db, print, bar))
         return notes
     finally:
+        bar.close()
         await db.driver.close()
-
-
-async def load_demo_if_empty(db: Database) -> list[str]:
-    from hub.seed import load_demo_if_empty as load
-
-    return await load(db)
 
 
 def cmd_run(settings: Settings) -> int:
@@ -179,45 +183,51 @@ def cmd_export_gaps(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
-    auth = Authenticator.from_settings(settings)
-    print(auth.mint(args.subject, Role(args.role), args.unit, hours=args.hours))
-    return 0
+class Parser(argparse.ArgumentParser):
+    """argparse with its own `-h` in both languages; subcommands' parsers are of this class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "add_help": False})
+        self.add_argument("-h", "--help", action="help",
+                          help="显示本帮助并退出 / show this help and exit")
 
 
-def cmd_apikey(settings: Settings, args: argparse.Namespace) -> int:
-    if settings.api_keys_file is None:
-        raise SecretError(name="HUB_API_KEYS_FILE", path="-", reason="not set / 未设置")
-    key = new_api_key(settings.api_keys_file, args.name, Role(args.role), args.unit)
-    print(f"API 密钥只显示这一次 / the key is shown once only; its hash is in "
-          f"{settings.api_keys_file}\n{key}")
-    return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="hub", description="党建中枢 / dangjian-hub")
+def parser() -> argparse.ArgumentParser:
+    """Every command and option of `hub`, each with its help in Chinese and English."""
+    parser = Parser(prog="hub", description="党建中枢 / dangjian-hub")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="启动服务 / run Neo4j and the GraphQL hub")
     n4j = sub.add_parser("neo4j", help="管理本地 Neo4j / manage the local Neo4j")
-    n4j.add_argument("action", choices=["fetch", "start", "stop", "status"])
+    n4j.add_argument("action", choices=["fetch", "start", "stop", "status"],
+                     help="获取、启动、停止或查看状态 / fetch the jars, start, stop, or status")
     sub.add_parser("migrate", help="应用模式并载入示例县 / apply the schema, load the demo county")
     imp = sub.add_parser("import", help="导入县域数据 / import a CSV folder or .xlsx workbook")
-    imp.add_argument("path", type=Path)
+    imp.add_argument("path", type=Path,
+                     help="CSV 目录或 .xlsx 工作簿 / a folder of CSV files or an .xlsx workbook")
     imp.add_argument("--full", action="store_true",
                      help="全量：结束文件中不再列出的关系 / close relationships the file no longer "
                           "lists")
     add_commands(sub)
     roles = [r.value for r in Role]
     tok = sub.add_parser("token", help="签发令牌 / mint a bearer token (HS256)")
-    tok.add_argument("--role", choices=roles, required=True)
-    tok.add_argument("--unit", help="乡镇或网格编码 / township or grid code")
+    tok.add_argument("--role", choices=roles, required=True,
+                     help="角色 / role (county, township, grid, service)")
+    tok.add_argument("--unit", help="乡镇或网格编码（township、grid 角色必填）/ "
+                                    "township or grid code (required for those roles)")
     tok.add_argument("--subject", default="cli-user", help="用户名 / who the token is for")
-    tok.add_argument("--hours", type=float, default=8.0)
+    tok.add_argument("--hours", type=float, default=8.0,
+                     help="有效小时数（默认 8）/ hours it stays valid (default 8)")
     key = sub.add_parser("apikey", help="新建系统 API 密钥 / new API key for a system")
-    key.add_argument("--name", required=True)
-    key.add_argument("--role", choices=roles, default="service")
-    key.add_argument("--unit")
-    args = parser.parse_args(argv)
+    key.add_argument("--name", required=True, help="系统名称 / name of the calling system")
+    key.add_argument("--role", choices=roles, default="service",
+                     help="角色（默认 service）/ role (default service)")
+    key.add_argument("--unit", help="乡镇或网格编码（township、grid 角色必填）/ "
+                                    "township or grid code (required for those roles)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     try:
         settings = Settings.from_env()
         if args.command == "run":

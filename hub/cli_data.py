@@ -12,6 +12,7 @@ import argparse
 import getpass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from hub import clock
 from hub.coverage import Dimension
@@ -22,14 +23,18 @@ from hub.settings import Settings
 from hub.templates import write_csv, write_xlsx
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(sub: argparse._SubParsersAction[Any]) -> None:
     tpl = sub.add_parser("template", help="生成导入模板 / write the import templates")
-    tpl.add_argument("--out", type=Path, default=Path("import-templates"))
+    tpl.add_argument("--out", type=Path, default=Path("import-templates"),
+                     help="输出目录 / folder to write them to (default: import-templates)")
     gaps = sub.add_parser("export-gaps", help="导出覆盖缺口清单 / export a gap list as .xlsx")
-    gaps.add_argument("dimension", choices=[d.value for d in Dimension])
+    gaps.add_argument("dimension", choices=[d.value for d in Dimension],
+                      help="覆盖维度 / coverage dimension")
     gaps.add_argument("unit", help="单位编码 / unit code")
-    gaps.add_argument("--as-of", type=date.fromisoformat, default=None)
-    gaps.add_argument("--out", type=Path, default=None)
+    gaps.add_argument("--as-of", type=date.fromisoformat, default=None,
+                      help="截至日期 YYYY-MM-DD（默认今天）/ as of this date (default today)")
+    gaps.add_argument("--out", type=Path, default=None,
+                      help="输出文件 .xlsx（默认按维度与单位命名）/ the .xlsx file to write")
 
 
 async def import_full(db: Database, path: Path, tick: Tick, today: date) -> None:

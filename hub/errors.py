@@ -22,7 +22,7 @@ message in Chinese and English.
 
 GraphQL shows the first two kinds of request error as typed results (schema/errors.py); any
 HubError raised deeper in a resolver reaches the client with its message and a `code`;
-every other exception is masked and logged with an id (hub/graphql_app.py).
+every other exception is masked and logged with an id (hub/error_view.py).
 """
 
 from __future__ import annotations
@@ -143,7 +143,9 @@ class BadCursor(InputError):
     en = "invalid page cursor"
 
     def detail(self) -> str:
-        return repr(self.fields.get("cursor"))
+        cursor = str(self.fields.get("cursor"))
+        # A long cursor is cut: the message names it, it does not echo it back whole.
+        return repr(cursor) if len(cursor) <= 40 else f"{cursor[:40]!r}… ({len(cursor)} chars)"
 
 
 class BadPeriod(InputError):

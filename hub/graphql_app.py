@@ -4,9 +4,10 @@ The IDE is GraphiQL served from `hub/static/graphiql/` (vendored, with licences)
 a CDN, because the hub runs on a closed intranet. Strawberry's own IDE page loads its
 scripts from unpkg, so `render_graphql_ide` is replaced by the hub's own page.
 
-Errors: a `HubError` raised on purpose reaches the client with its Chinese and English
-message and its class as `extensions.code`; anything else is masked to a message with an
-incident id, and logged with that id and the traceback.
+Errors (hub/error_view.py): a `HubError` raised on purpose, and every error in the request
+itself (its body, syntax, fit to the schema, variables), reaches the client with its Chinese
+and English message, its class as `extensions.code` and an incident id; anything else is
+masked to a message with an incident id, and logged with that id and the traceback.
 
 The schema is an Apollo Federation v2 subgraph (`strawberry.federation.Schema`): it serves
 `_service { sdl }` and `_entities`, so other county systems compose with it through a gateway
@@ -16,16 +17,14 @@ The schema is an Apollo Federation v2 subgraph (`strawberry.federation.Schema`):
 from __future__ import annotations
 
 import json
-import logging
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from cross_web import HTTPException
 from starlette.requests import HTTPConnection, Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
@@ -38,20 +37,24 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
-from strawberry.federation import Schema
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET
 
 from hub.allowance import AllowanceRule
 from hub.context import Context, principal_from_request
 from hub.db import track, untrack
-from hub.errors import HubError
+from hub.error_view import HubSchema, MaskUnexpected, present, refusal
 from hub.gate import is_ide_page
 from hub.limits import limits_rule
+from hub.request_errors import LongStrings
 from hub.settings import PROJECT_ROOT, Settings
 from schema.audit_trail import AuditQuery
 from schema.mutations import Mutation
 from schema.root import Query
+from schema.scalars import SCALAR_OVERRIDES
+from schema.units import TYPES as UNIT_TYPES
 
-log = logging.getLogger("hub.graphql")
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 FIRST_QUERY = PROJECT_ROOT / "docs" / "first-query.graphql"
 
@@ -75,38 +78,6 @@ class CountRoundTrips(SchemaExtension):
         return {"roundTrips": {"count": trips.count, "queries": sorted(trips.names)}}
 
 
-def _plain(value: object) -> object:
-    """A field of an error as JSON can carry it (dates, paths become text)."""
-    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
-
-
-class MaskUnexpected(SchemaExtension):
-    """Pass purposeful errors through, mask the rest with an incident id."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        errors = getattr(result, "errors", None)
-        if result is not None and errors:
-            result.errors = [self._process(e) for e in errors]
-
-    @staticmethod
-    def _process(error: GraphQLError) -> GraphQLError:
-        original = error.original_error
-        if original is None:
-            return error
-        if isinstance(original, HubError):
-            return GraphQLError(original.message(), nodes=error.nodes, path=error.path,
-                                extensions={"code": type(original).__name__,
-                                            **{k: _plain(v) for k, v in original.fields.items()}})
-        incident = uuid.uuid4().hex[:12]
-        log.error("incident %s at %s", incident, error.path, exc_info=original)
-        return GraphQLError(
-            f"内部错误，事件编号 {incident} / internal error, incident {incident}",
-            nodes=error.nodes, path=error.path,
-            extensions={"code": "INTERNAL", "incident": incident})
-
-
 @strawberry.type(name="Query",
                  description="党建中枢查询入口 / entry points of the Party-building hub")
 class FullQuery(Query, AuditQuery):
@@ -114,7 +85,7 @@ class FullQuery(Query, AuditQuery):
     write it (schema/audit_trail.py)."""
 
 
-def build_schema(settings: Settings) -> Schema:
+def build_schema(settings: Settings) -> HubSchema:
     # One rule class for the schema's life: the validation cache is keyed by the rules, and
     # a class made per request would never hit. Parsing and validating a document costs as
     # much as a gap list's Cypher (docs/performance.md), so repeated documents skip both.
@@ -122,6 +93,7 @@ def build_schema(settings: Settings) -> Schema:
     extensions: list[Any] = [
         CountRoundTrips,
         MaskUnexpected,
+        LongStrings,
         lambda: AddValidationRules([limits]),
         lambda: MaxTokensLimiter(max_token_count=settings.limits.max_tokens),
         lambda: ParserCache(maxsize=256),
@@ -130,7 +102,10 @@ def build_schema(settings: Settings) -> Schema:
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
     # Federation v2 is Strawberry's default (`federation_version`, no flag needed).
-    return Schema(query=FullQuery, mutation=Mutation, extensions=extensions)
+    # Every unit type is an entity; those reached only through a union or the `Unit`
+    # interface (Cooperative) are not found by Strawberry's walk of the fields, so all are named.
+    return HubSchema(query=FullQuery, mutation=Mutation, extensions=extensions,
+                     types=list(UNIT_TYPES.values()), scalar_overrides=SCALAR_OVERRIDES)
 
 
 def ide_page() -> str:
@@ -158,6 +133,22 @@ class HubGraphQL(GraphQL[Context, None]):
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(self.page)
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        # Strawberry answers a body it cannot read in English plain text; the hub answers in
+        # the shape of every other error.
+        try:
+            return await super().run(request, context, root_value)
+        except HTTPException as exc:
+            return JSONResponse({"errors": [refusal(exc.status_code, exc.reason)]},
+                                status_code=exc.status_code)
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        # A syntax error escapes the extensions' operation hook (Strawberry's parser cache
+        # raises it there); every error is presented here if it was not already.
+        if result.errors:
+            result.errors = [present(e) for e in result.errors]
+        return await super().process_result(request, result)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Strawberry builds the context (and so asks who is calling) before it decides to

@@ -48,6 +48,22 @@ class Limits:
     # Edits look up a few records and write once, but the first run of each plan compiles it,
     # which on a loaded server needs more than the read queries' limit.
     write_timeout_seconds: float = 60.0
+    # A figure of the county report whose query needs its own time limit (a large county's
+    # F6 merges every cadre's tenure): `HUB_FIGURE_TIMEOUTS="F6=30,F13=20"`.
+    figure_timeouts: Mapping[str, float] = field(default_factory=dict)
+
+    def figure_timeout(self, figure: str) -> float:
+        return self.figure_timeouts.get(figure, self.tx_timeout_seconds)
+
+
+def _timeouts(raw: str | None) -> dict[str, float]:
+    """`F6=30,F13=20` as {figure: seconds}."""
+    found: dict[str, float] = {}
+    for item in (raw or "").split(","):
+        if item.strip():
+            figure, _, seconds = item.partition("=")
+            found[figure.strip()] = float(seconds)
+    return found
 
 
 @dataclass(frozen=True)
@@ -107,6 +123,7 @@ class Settings:
             tx_timeout_seconds=float(env.get("HUB_TX_TIMEOUT") or Limits.tx_timeout_seconds),
             write_timeout_seconds=float(env.get("HUB_WRITE_TIMEOUT")
                                         or Limits.write_timeout_seconds),
+            figure_timeouts=_timeouts(env.get("HUB_FIGURE_TIMEOUTS")),
         )
         time_zone = env.get("HUB_TIME_ZONE") or clock.DEFAULT_ZONE
         clock.zone(time_zone)

@@ -19,12 +19,43 @@ from hub.errors import PageTooLarge as PageTooLargeError
 from hub.loaders import LookupKey
 from hub.loaders import Page as RowPage
 from schema.errors import PageTooLarge, UnitNotFound
-from schema.kinds import Unit, UnitKind, kind_of
+from schema.kinds import Unit, UnitKind, describe, kind_of
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 from schema.units import to_unit
 
 # The engine's own enum, registered with the schema in place (strawberry returns the class).
-strawberry.enum(Dimension, description="覆盖维度 / coverage dimension")
+strawberry.enum(Dimension, description="覆盖维度：名称说缺口，口径说何为覆盖 / coverage "
+                                       "dimension: its name says what a gap is")
+
+# What a gap is in each dimension (the registry says what counts as covered): a name like
+# GRIDS_ONLY_PART_TIME names the gap, and "covered" there means the opposite.
+GAPS: dict[Dimension, tuple[str, str]] = {
+    Dimension.GRIDS_WITHOUT_PARTY_ORG: ("没有网格党支部或党小组的网格",
+                                        "a grid without a grid Party branch or group"),
+    Dimension.GRIDS_WITHOUT_WORKER: ("没有网格员的网格", "a grid without any grid worker"),
+    Dimension.GRIDS_ONLY_PART_TIME: ("有网格员但全是兼职的网格",
+                                     "a grid whose workers are all part-time"),
+    Dimension.HOUSEHOLDS_WITHOUT_MEMBER: ("没有党员联系的户",
+                                          "a household no Party member is linked to"),
+    Dimension.VILLAGES_WITHOUT_GRADUATE: ("没有在任大学生的行政村",
+                                          "a village with no graduate placed in it"),
+    Dimension.ENTERPRISES_WITHOUT_ORG: ("没有党组织（单独、联合或挂靠）的非公企业",
+                                        "an enterprise no Party organisation covers"),
+    Dimension.ENTERPRISES_WITHOUT_WORK_COVERAGE: (
+        "既无党组织也无党建指导员的非公企业",
+        "an enterprise with neither a Party organisation nor an instructor"),
+    Dimension.WEAK_LAX_NOT_RECTIFIED: ("尚未整顿提升的软弱涣散党组织",
+                                       "a weak-and-lax case not yet rectified"),
+    Dimension.STATIONS_MISSING_HAVES: ("“七有”不全的新业态劳动者驿站",
+                                       "a worker station lacking one of the seven haves"),
+    Dimension.COMMUNITIES_WITHOUT_REPORT: ("没有县直机关党员报到的社区",
+                                           "a community no agency Party member reported to"),
+    Dimension.BRANCHES_BREAKING_SIZE_RULES: (
+        "正式党员少于 3 名或党员超过 50 名的网格党支部",
+        "a grid branch with fewer than 3 full members or more than 50 members"),
+}
+describe(Dimension, {d.name: f"缺口：{GAPS[d][0]}；覆盖：{e.zh} / gap: {GAPS[d][1]}; "
+                             f"covered: {e.en}" for d, e in engine.REGISTRY.items()})
 
 
 @strawberry.type(description="一个单位的覆盖数 / coverage counts of one unit")

@@ -6,7 +6,7 @@ without the modules importing each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
 from typing import TypeVar, cast
@@ -25,33 +25,68 @@ from hub.loaders import LookupKey
                 ""
                              "kind of unit (its label in the graph)")
 class UnitKind(Enum):
-    COUNTY = "County"  # 县 / county
-    TOWNSHIP = "Township"  # 乡（镇）/ township
-    VILLAGE = "Village"  # 行政村 / administrative village
-    COMMUNITY = "Community"  # 社区 / community
-    GRID = "Grid"  # 网格 / grid
-    PARTY_ORG = "PartyOrg"  # 党组织 / Party organisation
-    ENTERPRISE = "Enterprise"  # 非公企业 / non-public enterprise
-    DEPARTMENT = "Department"  # 部门单位 / department
-    COOPERATIVE = "Cooperative"  # 合作社 / cooperative
+    COUNTY = "County"
+    TOWNSHIP = "Township"
+    VILLAGE = "Village"
+    COMMUNITY = "Community"
+    GRID = "Grid"
+    PARTY_ORG = "PartyOrg"
+    ENTERPRISE = "Enterprise"
+    DEPARTMENT = "Department"
+    COOPERATIVE = "Cooperative"
 
 
 @strawberry.enum(
     description="党组织类型：县委、乡镇党委、村党组织、社区党组织、网格党支部、网格党小组、县直机关、"
                              "行业、非公企业党组织 / kind of Party organisation")
 class OrgKind(Enum):
-    COUNTY_COMMITTEE = "county_committee"  # 县委及工委 / county committee
-    TOWNSHIP_COMMITTEE = "township_committee"  # 乡（镇）党委 / township committee
-    VILLAGE_ORG = "village_org"  # 村党组织 / village organisation
-    COMMUNITY_ORG = "community_org"  # 社区党组织 / community organisation
-    GRID_BRANCH = "grid_branch"  # 网格党支部 / grid branch
-    GRID_GROUP = "grid_group"  # 网格党小组 / grid group
-    AGENCY_ORG = "agency_org"  # 县直机关党组织 / county agency organisation
-    INDUSTRY_ORG = "industry_org"  # 行业党组织 / industry organisation
-    ENTERPRISE_ORG = "enterprise_org"  # 非公企业党组织 / enterprise organisation
+    COUNTY_COMMITTEE = "county_committee"
+    TOWNSHIP_COMMITTEE = "township_committee"
+    VILLAGE_ORG = "village_org"
+    COMMUNITY_ORG = "community_org"
+    GRID_BRANCH = "grid_branch"
+    GRID_GROUP = "grid_group"
+    AGENCY_ORG = "agency_org"
+    INDUSTRY_ORG = "industry_org"
+    ENTERPRISE_ORG = "enterprise_org"
 
 
 F = TypeVar("F", bound=Callable[..., object])
+
+
+def describe(enum: type[Enum], descriptions: Mapping[str, str]) -> None:
+    """Describe each value of an enum defined outside the schema (the hub's own enums in
+    `hub/` know nothing of Strawberry); every value must be described."""
+    definition = enum.__strawberry_definition__  # type: ignore[attr-defined]
+    missing = {v.name for v in definition.values} - set(descriptions)
+    if missing:
+        raise ValueError(f"{enum.__name__}: no description for {sorted(missing)}")
+    for value in definition.values:
+        value.description = descriptions[value.name]
+
+
+describe(UnitKind, {
+    "COUNTY": "县 / the county",
+    "TOWNSHIP": "乡（镇）/ a township",
+    "VILLAGE": "行政村 / an administrative village",
+    "COMMUNITY": "社区 / an urban community",
+    "GRID": "网格 / a grid of a village or community",
+    "PARTY_ORG": "党组织 / a Party organisation",
+    "ENTERPRISE": "非公有制企业 / a non-public enterprise",
+    "DEPARTMENT": "县直部门单位 / a county department",
+    "COOPERATIVE": "农民专业合作社 / a farmers' cooperative",
+})
+describe(OrgKind, {
+    "COUNTY_COMMITTEE": "县委及其工委 / the county committee and its working committees",
+    "TOWNSHIP_COMMITTEE": "乡（镇）党委 / a township committee",
+    "VILLAGE_ORG": "村党组织 / a village's Party organisation",
+    "COMMUNITY_ORG": "社区党组织 / a community's Party organisation",
+    "GRID_BRANCH": "网格党支部 / a grid branch",
+    "GRID_GROUP": "网格党小组 / a grid group (within a branch)",
+    "AGENCY_ORG": "县直机关党组织 / a county agency's Party organisation",
+    "INDUSTRY_ORG": "行业党组织 / an industry Party organisation",
+    "ENTERPRISE_ORG": "非公企业党组织 / an enterprise's Party organisation",
+})
 
 
 def resolver(description: str) -> Callable[[F], F]:

@@ -19,6 +19,7 @@ from hub.context import Context
 from hub.db import Row
 from hub.errors import BadPeriod
 from schema.federation import WorkOrderEntity
+from schema.kinds import describe
 
 ACCEPTANCE = ("受理率 = 受理工单数 ÷ 流转工单数 / "
               "acceptance rate = accepted orders ÷ routed orders")
@@ -32,10 +33,18 @@ COUNTING = ("按工单去重：期间内有某状态流转记录（STEP）的工
 
 @strawberry.enum(description="工单状态 / work-order status")
 class WorkOrderStatus(Enum):
-    ROUTED = "routed"  # 流转 / routed
-    ACCEPTED = "accepted"  # 受理 / accepted
-    RETURNED = "returned"  # 退回 / returned
-    CLOSED = "closed"  # 办结 / closed
+    ROUTED = "routed"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+    CLOSED = "closed"
+
+
+describe(WorkOrderStatus, {
+    "ROUTED": "已流转至部门，未受理 / routed to a department, not yet accepted",
+    "ACCEPTED": "部门已受理，未办结 / accepted by the department, not closed",
+    "RETURNED": "部门已退回 / returned by the department",
+    "CLOSED": "已办结 / closed",
+})
 
 
 @strawberry.federation.type(keys=["code"], description="事件工单 / an event work order")

@@ -13,6 +13,7 @@ from hub.coverage import REGISTRY, Dimension
 from hub.errors import PageTooLarge as PageTooLargeError
 from hub.loaders import LookupKey, Page
 from schema.allowance import departure_allowance
+from schema.audit_report import audit_report
 from schema.completeness import data_completeness
 from schema.coverage import coverage
 from schema.errors import HouseholdNotFound, PageTooLarge, UnitNotFound
@@ -20,7 +21,7 @@ from schema.kinds import OrgKind, Unit, UnitKind, resolver
 from schema.orders import work_order_stats
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 from schema.people import Household, household
-from schema.report import audit_report, county_report
+from schema.report import county_report
 from schema.units import (
     Community,
     Cooperative,

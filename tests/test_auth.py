@@ -33,7 +33,7 @@ def test_a_minted_token_names_role_and_unit() -> None:
         ({"sub": "x", "role": "county", "exp": int(time.time()) - 3600}, "expired"),
         ({"sub": "x", "role": "emperor", "exp": int(time.time()) + 86400}, "unknown role"),
         ({"sub": "x", "role": "township", "exp": int(time.time()) + 86400}, "needs a unit"),
-        ({"sub": "x", "role": "county"}, "invalid token"),
+        ({"sub": "x", "role": "county"}, "lacks the `exp` claim"),
     ],
 )
 def test_tokens_that_do_not_hold(claims: dict[str, object], why: str) -> None:
@@ -45,10 +45,10 @@ def test_tokens_that_do_not_hold(claims: dict[str, object], why: str) -> None:
 def test_a_token_signed_with_another_key_or_alg_none_is_refused() -> None:
     claims = {"sub": "x", "role": "county", "exp": int(time.time()) + 86400}
     forged = jwt.encode(claims, "another-key-of-sufficient-length-000000", algorithm="HS256")
-    with pytest.raises(Unauthenticated, match="invalid token"):
+    with pytest.raises(Unauthenticated, match="signature does not match"):
         authenticator().from_token(forged)
     unsigned = jwt.encode(claims, None, algorithm="none")
-    with pytest.raises(Unauthenticated, match="invalid token"):
+    with pytest.raises(Unauthenticated, match="another algorithm"):
         authenticator().from_token(unsigned)
 
 

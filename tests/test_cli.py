@@ -73,6 +73,9 @@ def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(
         out = (tmp_path / "run.log").read_text()
         assert proc.poll() is None, out
         assert f"GraphQL: http://127.0.0.1:{hub}/graphql" in out
+        # The first start loads the demo county and shows it moving, not minutes of silence.
+        assert "first start: loading the demo county" in out
+        assert "写入/writing [" in out and "100%" in out
         browser = re.search(r"Neo4j Browser: (\S+)", out)
         assert browser and browser.group(1) == f"http://127.0.0.1:{http}/browser/"
         password = (tmp_path / "state" / "password").read_text().strip()

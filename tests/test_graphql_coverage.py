@@ -3,12 +3,20 @@ in the demo county (docs/model.md "Planted gaps", seeds/demo-county/gaps.json)."
 
 from __future__ import annotations
 
+import csv
 import json
+import random
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from hub.db import Database
+from hub.importer import import_path
+from hub.importer.ids import uscc_check_char
+from hub.importer.registry import BY_NAME
 from hub.settings import PROJECT_ROOT
 from tests.graphql_helpers import REPORT_DAY, data
 
@@ -150,3 +158,68 @@ async def test_expected_failures_are_typed_results(client: httpx.AsyncClient,
     result = await cover(client, "GRIDS_WITHOUT_WORKER", **variables)
     assert result["__typename"] == typename
     assert " / " in result["message"]
+
+
+@pytest.mark.parametrize("dimension", ["ENTERPRISES_WITHOUT_ORG",
+                                       "ENTERPRISES_WITHOUT_WORK_COVERAGE"])
+async def test_an_enterprise_in_the_township_itself_has_no_child(
+        client: httpx.AsyncClient, dimension: str) -> None:
+    """A gap's child is the community it lies in, or null when it lies in the township asked:
+    never the enterprise itself. Expected from the seed rows (`territory`)."""
+    with (PROJECT_ROOT / "seeds" / "demo-county" / "enterprises.csv").open(
+            encoding="utf-8") as fh:
+        territory = {row[0]: row[4] for row in list(csv.reader(fh))[1:]}
+    direct = 0
+    for township in sorted({t[:6] for t in territory.values()}):
+        result = await cover(client, dimension, unit=township)
+        children = {c["code"] for c in result["byChild"]}
+        for gap in result["gaps"]["nodes"]:
+            lies_in = territory[gap["code"]]
+            expected = None if lies_in == township else lies_in
+            assert gap["child"] == expected, gap
+            assert gap["child"] is None or gap["child"] in children
+            direct += expected is None
+    assert direct > 0, "the demo county has uncovered enterprises directly in a township"
+
+
+@pytest.fixture
+async def shaped(demo: Database, tmp_path: Path) -> AsyncIterator[dict[str, str]]:
+    """A township the test makes up: a few communities, enterprises placed at random in the
+    township itself or in one of its communities, none covered. {USCC: where it lies}."""
+    rng = random.Random(16)
+    township = "XC-TZ16"
+    communities = [f"{township}-C{n:02d}" for n in range(1, rng.randint(2, 4) + 1)]
+    places = [township, *communities]
+    lies_in = {}
+    for n in range(rng.randint(8, 14)):
+        body = f"91990316MA{n:07d}"
+        lies_in[body + uscc_check_char(body)] = places[0] if n == 0 else rng.choice(places)
+    tables = {"townships": [[township, "造形镇", "XC", "2020-01-01"]],
+              "communities": [[c, f"造形社区{c[-2:]}", township, "2020-01-01"]
+                              for c in communities],
+              "enterprises": [[code, f"造形企业{n}", "culture_tourism", "12", place,
+                               "2020-01-01"] for n, (code, place) in enumerate(lies_in.items())]}
+    for kind, rows in tables.items():
+        header = ",".join(col.header for col in BY_NAME[kind].columns)
+        (tmp_path / f"{kind}.csv").write_text(
+            header + "\n" + "".join(",".join(r) + "\n" for r in rows), encoding="utf-8")
+    await import_path(demo, tmp_path, key=b"test-key")
+    yield lies_in
+    await demo.write("admin.delete_records", codes=[township, *communities, *lies_in])
+
+
+@pytest.mark.parametrize("dimension", ["ENTERPRISES_WITHOUT_ORG",
+                                       "ENTERPRISES_WITHOUT_WORK_COVERAGE"])
+async def test_enterprise_gaps_name_their_child_unit_in_a_county_of_another_shape(
+        client: httpx.AsyncClient, shaped: dict[str, str], dimension: str) -> None:
+    township = "XC-TZ16"
+    result = await cover(client, dimension, unit=township, as_of="2024-06-30")
+    assert result["whole"]["total"] == result["whole"]["gaps"] == len(shaped)
+    children = {g["code"]: g["child"] for g in result["gaps"]["nodes"]}
+    assert children == {code: None if place == township else place
+                        for code, place in shaped.items()}
+    direct = sum(1 for place in shaped.values() if place == township)
+    assert sum(c["total"] for c in result["byChild"]) == len(shaped) - direct
+    county = await cover(client, dimension, as_of="2024-06-30", first=100)
+    mine = {g["code"]: g["child"] for g in county["gaps"]["nodes"] if g["code"] in shaped}
+    assert county["gaps"]["totalCount"] <= 100 and mine == dict.fromkeys(shaped, township)

@@ -55,3 +55,13 @@ def test_every_coverage_dimension_has_its_cypher_file() -> None:
     for dimension in Dimension:
         text = queries[query_name(dimension)].text
         assert all(p in text for p in ("$unit", "$scope", "$asOf")), dimension
+
+
+def test_every_enum_value_is_described_in_both_languages() -> None:
+    schema = build_schema(Settings.from_env({}))._schema
+    values = {f"{name}.{value}": kind.values[value].description
+              for name, kind in schema.type_map.items()
+              if isinstance(kind, GraphQLEnumType) and not name.startswith(("__", "link__"))
+              for value in kind.values}
+    assert len(values) >= 38
+    assert [v for v, text in values.items() if not bilingual(text)] == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 
 from hub.settings import PROJECT_ROOT
@@ -18,5 +20,25 @@ async def test_the_first_query_runs_as_written(client: httpx.AsyncClient) -> Non
 
 def test_the_readme_shows_the_first_query() -> None:
     query = (PROJECT_ROOT / "docs" / "first-query.graphql").read_text(encoding="utf-8")
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```graphql\n{query.rstrip()}\n```" in readme
+
+
+async def test_the_township_query_runs_as_written_with_a_township_token(
+        client: httpx.AsyncClient, bearer: Callable[..., dict[str, str]]) -> None:
+    query = (PROJECT_ROOT / "docs" / "township-query.graphql").read_text(encoding="utf-8")
+    result = await data(client, query, headers=bearer("township", "XC-T01"))
+    township = result["unit"]
+    assert township["code"] == "XC-T01"
+    assert township["villages"]["totalCount"] > 0 and township["communities"]["totalCount"] > 0
+    coverage = result["coverage"]
+    assert coverage["whole"]["total"] == sum(c["total"] for c in coverage["byChild"]) > 0
+    # The county's own first query gives a township nothing: that is why this one exists.
+    first = (PROJECT_ROOT / "docs" / "first-query.graphql").read_text(encoding="utf-8")
+    assert (await data(client, first, headers=bearer("township", "XC-T01")))["county"] is None
+
+
+def test_the_readme_shows_the_township_query() -> None:
+    query = (PROJECT_ROOT / "docs" / "township-query.graphql").read_text(encoding="utf-8")
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert f"```graphql\n{query.rstrip()}\n```" in readme

@@ -57,6 +57,8 @@ async def test_a_period_counts_only_its_own_steps(client: httpx.AsyncClient) -> 
 async def test_a_period_that_ends_before_it_starts_is_refused(client: httpx.AsyncClient) -> None:
     body = await gql(client, STATS, start="2023-06-30", end="2023-01-01")
     error = body["errors"][0]
+    incident = error["extensions"].pop("incident")
     assert error["extensions"] == {"code": "BadPeriod", "start": "2023-06-30",
                                    "end": "2023-01-01"}
+    assert len(incident) == 12
     assert "invalid period" in error["message"]

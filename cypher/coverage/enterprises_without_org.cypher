@@ -1,6 +1,7 @@
 // Coverage (组织覆盖): non-public enterprises in or below $unit; covered when a Party
 // organisation covers the enterprise as of $asOf (:COVERS, own / joint / attached).
-// Counted per child unit (see hub/coverage.py).
+// Counted per child unit (see hub/coverage.py): the unit directly below $unit that the
+// enterprise lies in, or null when it lies directly in $unit (it is no child of its own).
 // 组织覆盖：非公企业是否有党组织（单独、联合组建或挂靠）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
@@ -25,7 +26,7 @@ WITH s, e, EXISTS {
 } AS covered
 WITH e, covered, head(COLLECT {
          MATCH p = (e) (()-[up:IN WHERE up.since <= $asOf
-                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){2,4} (s)
          RETURN nodes(p)[-2] AS below }) AS c
 WITH e.code AS code, e.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '企业没有党组织（单独、联合或挂靠）' END AS reasonZh,

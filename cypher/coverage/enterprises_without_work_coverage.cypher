@@ -27,7 +27,7 @@ WITH s, e,
 WITH e, hasOrg OR hasInstructor AS covered,
      head(COLLECT {
          MATCH p = (e) (()-[up:IN WHERE up.since <= $asOf
-                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+                           AND (up.until IS NULL OR up.until > $asOf)]->()){2,4} (s)
          RETURN nodes(p)[-2] AS below }) AS c
 WITH e.code AS code, e.name AS name, c.code AS child, c.name AS childName, covered,
        CASE WHEN covered THEN null ELSE '既无党组织也无党建指导员' END AS reasonZh,
