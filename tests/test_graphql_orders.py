@@ -3,6 +3,8 @@ department and per township."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 
 from tests.graphql_helpers import REPORT_DAY, data, gql
@@ -60,3 +62,60 @@ async def test_a_period_that_ends_before_it_starts_is_refused(client: httpx.Asyn
     assert error["extensions"] == {"code": "BadPeriod", "start": "2023-06-30",
                                    "end": "2023-01-01"}
     assert "invalid period" in error["message"]
+
+
+MONTHS = """
+query Months($start: Date, $end: Date) {
+  workOrderStats(start: $start, end: $end) {
+    total { routed closed }
+    byMonth { month
+              total { routed accepted returned closed closureRate { percent } }
+              byTownship { code name routed closed acceptanceRate { percent } } }
+  }
+}
+"""
+
+
+def _steps_by_month(start: str, end: str) -> dict[tuple[str, str], set[str]]:
+    """Orders with a step of each status in each month, read from the demo county's files."""
+    import csv
+    from collections import defaultdict
+
+    from hub.settings import PROJECT_ROOT
+
+    path = PROJECT_ROOT / "seeds" / "demo-county" / "order_steps.csv"
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            on = row["日期(on)"]
+            if start <= on <= end:
+                found[(on[:7], row["状态(status)"])].add(row["工单编号(order)"])
+    return found
+
+
+async def test_per_month_figures_match_the_steps_and_add_up(client: httpx.AsyncClient) -> None:
+    stats = (await data(client, MONTHS, start="2023-01-01", end=REPORT_DAY))["workOrderStats"]
+    steps = _steps_by_month("2023-01-01", REPORT_DAY)
+    months = stats["byMonth"]
+    assert [m["month"] for m in months] == sorted({m for m, _ in steps})
+    for month in months:
+        key, total = month["month"], month["total"]
+        for status in ("routed", "accepted", "returned", "closed"):
+            assert total[status] == len(steps.get((key, status), set())), (key, status)
+        assert sum(t["routed"] for t in month["byTownship"]) == total["routed"]
+        assert sum(t["closed"] for t in month["byTownship"]) == total["closed"]
+        assert all(t["name"] for t in month["byTownship"])
+    # An order is routed once, so the months share out the period's routed orders.
+    assert sum(m["total"]["routed"] for m in months) == stats["total"]["routed"]
+
+
+async def test_a_township_sees_only_its_own_months(
+        client: httpx.AsyncClient, bearer: Callable[..., dict[str, str]]) -> None:
+    stats = (await data(client, MONTHS, bearer("township", "XC-T02"),
+                        end=REPORT_DAY))["workOrderStats"]
+    county = (await data(client, MONTHS, end=REPORT_DAY))["workOrderStats"]
+    mine = {m["month"]: m["total"]["routed"] for m in stats["byMonth"]}
+    assert {t["code"] for m in stats["byMonth"] for t in m["byTownship"]} == {"XC-T02"}
+    expected = {m["month"]: t["routed"] for m in county["byMonth"] for t in m["byTownship"]
+                if t["code"] == "XC-T02"}
+    assert mine == expected
