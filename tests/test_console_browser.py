@@ -242,6 +242,11 @@ async def test_a_township_sees_only_its_own_units(
     await page.evaluate("location.hash = '#/tree'; true")
     await page.wait_for("document.getElementById('tree')")
     assert await page.evaluate("document.getElementById('tree-township').options.length") == 1
+    await page.evaluate("location.hash = '#/orders'; true")
+    await page.wait_for("document.getElementById('order-township')")
+    townships = await page.evaluate(
+        "[...document.getElementById('order-township').options].map(o => o.value)")
+    assert townships == ["", "XC-T02"]
     # Another township's page is refused by the API, and the console says so.
     await page.evaluate("location.hash = '#/unit/XC-T01'; true")
     await page.wait_for("document.querySelector('#view .error')")

@@ -43,13 +43,16 @@ const SERIES = [
 const RATES = [["acceptanceRate", "受理率 acceptance"], ["closureRate", "办结率 closure"]];
 
 // Months along the bottom; four bars a month on the left axis (orders), the two rates as
-// lines on the right axis (0–100 %).
+// lines on the right axis. A month's rate may pass 100 %: orders routed in one month are often
+// closed in the next, so the axis grows to fit.
 export function monthChart(months) {
-  const width = 1000, height = 300, left = 48, right = 48, top = 30, bottom = 40;
+  const width = 1000, height = 300, left = 48, right = 48, top = 34, bottom = 40;
   const plotW = width - left - right, plotH = height - top - bottom;
   const max = Math.max(1, ...months.flatMap((m) => SERIES.map(([k]) => m[k])));
   const slot = plotW / Math.max(1, months.length);
   const barW = Math.max(1, (slot * 0.8) / SERIES.length);
+  const rates = months.flatMap((m) => RATES.map(([k]) => m[k].percent ?? 0));
+  const rateMax = Math.max(100, Math.ceil(Math.max(...rates) / 100) * 100);
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart", role: "img",
     "aria-label": "按月工单 / work orders per month" });
   for (let i = 0; i <= 4; i++) {
@@ -57,7 +60,8 @@ export function monthChart(months) {
     root.append(svg("line", { x1: left, x2: width - right, y1: y, y2: y, class: "grid" }),
       svg("text", { x: left - 6, y: y + 4, class: "axis", "text-anchor": "end" },
         String(Math.round((max * i) / 4))),
-      svg("text", { x: width - right + 6, y: y + 4, class: "axis" }, `${25 * i}%`));
+      svg("text", { x: width - right + 6, y: y + 4, class: "axis" },
+        `${Math.round((rateMax * i) / 4)}%`));
   }
   months.forEach((m, i) => {
     const x0 = left + i * slot + slot * 0.1;
@@ -71,11 +75,17 @@ export function monthChart(months) {
         "text-anchor": "middle" }, m.month.slice(2)));
     }
   });
+  // A month with no orders has no rate: the line breaks there rather than bridging it.
   RATES.forEach(([key]) => {
-    const points = months.map((m, i) => m[key].percent === null ? null
-      : `${left + i * slot + slot / 2},${top + plotH - (plotH * m[key].percent) / 100}`)
-      .filter(Boolean);
-    root.append(svg("polyline", { points: points.join(" "), class: `r-${key}` }));
+    const runs = [[]];
+    months.forEach((m, i) => {
+      if (m[key].percent === null) { runs.push([]); return; }
+      const y = top + plotH - (plotH * m[key].percent) / rateMax;
+      runs.at(-1).push(`${left + i * slot + slot / 2},${y}`);
+    });
+    for (const run of runs.filter((r) => r.length)) {
+      root.append(svg("polyline", { points: run.join(" "), class: `r-${key}` }));
+    }
   });
   const legend = svg("g", { class: "legend" });
   [...SERIES.map(([k, l]) => [`s-${k}`, l]), ...RATES.map(([k, l]) => [`r-${k}`, l])]

@@ -13,6 +13,21 @@ const ORDERS = `query ConsoleOrders($start: Date, $end: Date) {
   }
 }`;
 
+// Every month from the first to the last, so a quiet month shows as a gap, not as nothing.
+export function monthsBetween(first, last) {
+  const out = [];
+  let [y, m] = first.split("-").map(Number);
+  const [ly, lm] = last.split("-").map(Number);
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, "0")}`);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
+const NONE = { routed: 0, accepted: 0, returned: 0, closed: 0, acceptanceRate: { percent: null },
+  closureRate: { percent: null } };
+
 function rate(r) {
   return r.percent === null ? "—" : `${r.percent}%`;
 }
@@ -37,11 +52,16 @@ export async function ordersPage(view, state) {
   const pick = el("select", { id: "order-township", onchange: () => draw(pick.value) },
     el("option", { value: "" }, "全部 / all"),
     stats.byTownship.map((t) => el("option", { value: t.code }, t.name)));
+  const byMonth = new Map(stats.byMonth.map((m) => [m.month, m]));
+  const span = stats.byMonth.length
+    ? monthsBetween(stats.byMonth[0].month, stats.byMonth.at(-1).month) : [];
   function draw(code) {
-    const months = stats.byMonth.map((m) => ({ month: m.month,
-      ...(code ? m.byTownship.find((t) => t.code === code) ?? { routed: 0, accepted: 0,
-        returned: 0, closed: 0, acceptanceRate: { percent: null },
-        closureRate: { percent: null } } : m.total) }));
+    const months = span.map((month) => {
+      const m = byMonth.get(month);
+      const figures = !m ? NONE : code ? m.byTownship.find((t) => t.code === code) ?? NONE
+        : m.total;
+      return { month, ...figures };
+    });
     chartBox.replaceChildren(monthChart(months));
   }
   draw("");

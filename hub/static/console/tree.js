@@ -4,13 +4,15 @@
 import { gql } from "./api.js";
 import { bi, el, loading, message } from "./dom.js";
 
-const ORGS = "partyOrgs(first: 20) { nodes { code name orgKind } }";
+// Each level's own organisations only (a community also hosts enterprise organisations).
+const orgs = (...kinds) =>
+  `partyOrgs(kinds: [${kinds}], first: 20) { nodes { code name orgKind } }`;
 const CHAIN = `query ConsoleChain($code: String!, $asOf: Date) {
   unit(code: $code, asOf: $asOf) {
-    ... on Township { code name ${ORGS}
-      villages(first: 100) { nodes { code name ${ORGS} } }
-      communities(first: 100) { nodes { code name ${ORGS}
-        grids(first: 100) { nodes { code name ${ORGS} } } } } }
+    ... on Township { code name ${orgs("TOWNSHIP_COMMITTEE")}
+      villages(first: 100) { nodes { code name ${orgs("VILLAGE_ORG")} } }
+      communities(first: 100) { nodes { code name ${orgs("COMMUNITY_ORG")}
+        grids(first: 100) { nodes { code name ${orgs("GRID_BRANCH", "GRID_GROUP")} } } } } }
     ... on UnitNotFound { message }
   }
 }`;
@@ -58,8 +60,8 @@ function lazyMembers(org, state) {
 }
 
 function place(unit, state, children) {
-  const orgs = unit.partyOrgs.nodes;
-  const head = orgs.length ? orgs.map(orgLabel) : el("span", { class: "gap" },
+  const found = unit.partyOrgs.nodes;
+  const head = found.length ? found.map(orgLabel) : el("span", { class: "gap" },
     ...bi("（无党组织）", "(no Party organisation)"));
   return el("li", {}, el("details", { open: true },
     el("summary", {}, el("span", { class: "place" }, unit.name), " ", head),
@@ -67,9 +69,9 @@ function place(unit, state, children) {
 }
 
 function gridNode(grid, state) {
-  const orgs = grid.partyOrgs.nodes.filter((o) => o.orgKind.startsWith("GRID_"));
+  const found = grid.partyOrgs.nodes;
   return el("li", { "data-grid": grid.code }, el("span", { class: "place" }, grid.name), " ",
-    orgs.length ? orgs.map((o) => lazyMembers(o, state))
+    found.length ? found.map((o) => lazyMembers(o, state))
       : el("span", { class: "gap" }, ...bi("没有网格党组织", "no grid Party organisation")));
 }
 
