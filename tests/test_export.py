@@ -13,6 +13,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from hub.export import HEADERS, XLSX
 from tests.graphql_helpers import REPORT_DAY, data
+from tests.test_jurisdiction_dates import moved  # noqa: F401  (the fixture, shared)
 
 COVERAGE = """query($unit: String!, $asOf: Date) {
   coverage(dimension: HOUSEHOLDS_WITHOUT_MEMBER, unit: $unit, asOf: $asOf, first: 100) {
@@ -119,3 +120,21 @@ async def test_a_gap_list_says_where_and_whom_to_call_masked_by_role(
     mine = [list(r) for r in load_workbook(io.BytesIO(masked.content), read_only=True)[
         "缺口清单"].iter_rows(values_only=True)][1:]
     assert mine and all("*" in r[2] and "*" in r[3] for r in mine)
+
+
+@pytest.mark.usefixtures("moved")
+@pytest.mark.parametrize(("day", "township", "community"), [
+    ("2023-06-30", "XC-T01", "XC-T01-C01"), ("2025-06-30", "XC-T02", "XC-T02-C01")])
+async def test_a_moved_household_is_listed_where_it_lay_that_day(
+        client: httpx.AsyncClient, day: str, township: str, community: str) -> None:
+    """ZJ-H1 (tests/test_jurisdiction_dates.py) lay in XC-T01 until 2024, in XC-T02 after:
+    its row names the grid, community and township of the day asked, never the other."""
+    response = await client.get("/export/gaps", params={
+        "dimension": "households_without_member", "unit": "XC", "asOf": day})
+    rows = [list(r) for r in load_workbook(io.BytesIO(response.content), read_only=True)[
+        "缺口清单"].iter_rows(values_only=True)]
+    found = [r for r in rows if r[0] == "ZJ-H1"]
+    grid = seed("grids.csv")[f"{community}-G01"]
+    assert [r[2:7] for r in found] == [["迁户", None, grid["name"],
+                                        seed("communities.csv")[community]["name"],
+                                        seed("townships.csv")[township]["name"]]]
