@@ -5,7 +5,7 @@ VENV := .venv
 LOCK := requirements.lock
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | sha256sum | cut -c1-12)
 
-.PHONY: run test lint lock bench clean-neo4j
+.PHONY: run test lint lock bench clean-neo4j chromium
 
 $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
@@ -25,10 +25,20 @@ run: $(STAMP)
 	@$(VENV)/bin/hub run
 
 # The federation tests run a real Apollo Gateway: `npm ci` installs it from the lock file once.
-test: $(STAMP)
+test: $(STAMP) chromium
 	@$(VENV)/bin/hub neo4j fetch
 	@test -d tests/federation/node_modules || npm ci --prefix tests/federation --no-audit --no-fund
 	@$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The console's tests drive Debian's chromium headless (tests/test_console_browser.py). Installed
+# here when missing and this is root (as in CI), with CJK fonts for its screenshots; otherwise
+# those tests skip and say so.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null \
+	  && echo "安装 / installing chromium …" && { DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk \
+	  >/dev/null 2>&1 || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -q chromium fonts-noto-cjk >/dev/null; }; }; } \
+	  || echo "chromium 未安装，浏览器测试将跳过 / chromium missing, browser tests skip: apt-get install chromium"
 
 lint: $(STAMP)
 	@$(VENV)/bin/ruff check hub schema tests bench

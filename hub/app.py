@@ -15,6 +15,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
 from hub.auth import Authenticator
+from hub.console import console_routes
 from hub.cypher import Queries
 from hub.db import Database
 from hub.export import export_gaps
@@ -89,5 +90,5 @@ def create_app(settings: Settings) -> Starlette:
     routes: list[BaseRoute] = [Route("/healthz", healthz), Route("/readyz", readyz),
                                Route("/import", import_endpoint, methods=["POST"]),
                                Route("/export/gaps", export_gaps, methods=["GET"]),
-                               *graphql_routes(settings)]
+                               *graphql_routes(settings), *console_routes(settings)]
     return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(AuthGate)])

@@ -99,6 +99,7 @@ def cmd_run(settings: Settings) -> int:
             print(note)
         base = f"http://{settings.host}:{settings.port}"
         print(f"GraphQL: {base}/graphql")
+        print(f"控制台 / console: {base}/  (用下面的令牌登录 / sign in with the token below)")
         token = Authenticator.from_settings(resolved).mint("local-admin", Role.COUNTY, None)
         print(f"令牌（县级，8 小时）/ token (county role, 8 h), paste into the IDE's headers:\n"
               f'  {{"Authorization": "Bearer {token}"}}')

@@ -66,11 +66,10 @@ async def export_gaps(settings: Settings, args: argparse.Namespace) -> Path:
         day = args.as_of or settings.today()
         dimension = Dimension(args.dimension)
         who = Principal("cli-export", Role.COUNTY, None)
-        outcome, name, missing = await gaps(db, who, dimension, args.unit, day)
+        found = await gaps(db, who, dimension, args.unit, day)
         out: Path = args.out or Path(f"gaps-{dimension.value}-{args.unit}-{day}.xlsx")
-        out.write_bytes(workbook(dimension, args.unit, name, day, outcome,
-                                 clock.now(settings.time_zone), missing))
-        print(f"{len(outcome.gaps)} 个缺口 / gaps → {out}")
+        out.write_bytes(workbook(who, found, clock.now(settings.time_zone)))
+        print(f"{len(found.outcome.gaps)} 个缺口 / gaps → {out}")
         return out
     finally:
         await db.driver.close()

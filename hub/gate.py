@@ -1,9 +1,9 @@
 """The gate every request passes: no principal, no data.
 
-Open without credentials: the probes, and the IDE's static shell (HTML, scripts, styles; it
-holds no data and sends the token the user pastes into it). Everything else answers 401 in
-Chinese and English unless `hub.auth.Authenticator` accepts the request's credentials; the
-Principal then travels in the ASGI scope's state to the GraphQL context.
+Open without credentials: the probes, the IDE's and the console's static shells (HTML,
+scripts, styles; they hold no data and send the token the user pastes into them). Everything
+else answers 401 in Chinese and English unless `hub.auth.Authenticator` accepts the request's
+credentials; the Principal then travels in the ASGI scope's state to the GraphQL context.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from hub.auth import Authenticator
 from hub.errors import Unauthenticated
 from hub.principal import Principal
 
-OPEN_PATHS = frozenset({"/healthz", "/readyz"})
+OPEN_PATHS = frozenset({"/healthz", "/readyz", "/"})
 OPEN_PREFIXES = ("/static/",)
 
 

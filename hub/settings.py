@@ -89,6 +89,7 @@ class Settings:
     introspection_enabled: bool = True
     limits: Limits = field(default_factory=Limits)
     allowance_config: Path = PROJECT_ROOT / "config" / "allowance.toml"
+    console_config: Path = PROJECT_ROOT / "config" / "console.toml"
     debug_round_trips: bool = False
     jwt_algorithm: str = "HS256"
     jwt_public_key_file: Path | None = None
@@ -146,6 +147,8 @@ class Settings:
             limits=limits,
             allowance_config=Path(env.get("HUB_ALLOWANCE_CONFIG")
                                   or PROJECT_ROOT / "config" / "allowance.toml"),
+            console_config=Path(env.get("HUB_CONSOLE_CONFIG")
+                                or PROJECT_ROOT / "config" / "console.toml"),
             debug_round_trips=_flag(env, "HUB_DEBUG_ROUND_TRIPS", False),
             jwt_algorithm=env.get("HUB_JWT_ALGORITHM") or "HS256",
             jwt_public_key_file=Path(env["HUB_JWT_PUBLIC_KEY_FILE"])

@@ -19,7 +19,7 @@ from hub.context import Context
 from hub.db import Row
 from hub.errors import BadPeriod
 from schema.federation import WorkOrderEntity
-from schema.kinds import describe
+from schema.kinds import describe, resolver
 
 ACCEPTANCE = ("受理率 = 受理工单数 ÷ 流转工单数 / "
               "acceptance rate = accepted orders ÷ routed orders")
@@ -100,6 +100,24 @@ def figures(row: Row) -> OrderFigures:
                         closure_rate=rate(closed, routed, CLOSURE))
 
 
+@strawberry.type(description="一个月的工单数字 / work-order figures of one calendar month")
+class MonthFigures:
+    month: str = strawberry.field(description="月份 YYYY-MM / the month")
+    total: OrderFigures = strawberry.field(description="辖区合计 / whole jurisdiction")
+    by_township: list[OrderFigures] = strawberry.field(
+        description="按乡镇（当月有工单的）/ per township with orders that month")
+
+
+def months_of(totals: list[Row], townships: list[Row]) -> list[MonthFigures]:
+    months: dict[str, MonthFigures] = {}
+    for row in totals:
+        key = str(row["month"])[:7]
+        months[key] = MonthFigures(month=key, total=figures(row), by_township=[])
+    for row in townships:
+        months[str(row["month"])[:7]].by_township.append(figures(row))
+    return list(months.values())
+
+
 @strawberry.type(description="期间工单统计 / work-order figures over a period")
 class WorkOrderStats:
     start: date | None = strawberry.field(
@@ -109,6 +127,17 @@ class WorkOrderStats:
     total: OrderFigures = strawberry.field(description="辖区合计 / whole jurisdiction")
     by_department: list[OrderFigures] = strawberry.field(description="按部门 / per department")
     by_township: list[OrderFigures] = strawberry.field(description="按乡镇 / per township")
+
+    @resolver("按月（期间内有工单流转的月份），各月含按乡镇 / "
+              "per calendar month with orders in the period, each per township")
+    async def by_month(self, info: Info[Context, None]) -> list[MonthFigures]:
+        db = info.context.db
+        params: dict[str, Any] = {"from": self.start, "to": self.end,
+                                  "scope": info.context.scope}
+        totals, townships = await asyncio.gather(
+            db.read("orders.stats_by_month", **params),
+            db.read("orders.stats_by_month_township", **params))
+        return months_of(totals, townships)
 
 
 async def work_order_stats(

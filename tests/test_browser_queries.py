@@ -126,3 +126,33 @@ async def test_grid_gaps_find_the_planted_gaps(demo: Database) -> None:
         ("XC-T01-C01-G03", "no grid Party org; no grid worker")}
 
     assert await demo.read("browser.grid_gaps", township="XC-T01", asOf=REPORT) == []
+
+
+def _grass_rules() -> dict[str, dict[str, str]]:
+    """docs/browser/style.grass as {label: {property: value}}."""
+    from hub.settings import PROJECT_ROOT
+
+    text = (PROJECT_ROOT / "docs" / "browser" / "style.grass").read_text(encoding="utf-8")
+    return {m.group(1): dict(re.findall(r"([\w-]+):\s*([^;]+);", m.group(2)))
+            for m in re.finditer(r"node\.(\w+)\s*\{((?:[^{}]|\{[^{}]*\})*)\}", text)}
+
+
+async def test_each_level_of_party_org_has_a_label_browser_styles_apart(demo: Database) -> None:
+    from schema.kinds import OrgKind
+
+    label = {k.value: "".join(w.title() for w in k.value.split("_")) for k in OrgKind}
+    rows = await demo.read("testing.org_kind_labels")
+    assert {r["kind"] for r in rows} >= {"township_committee", "village_org", "community_org",
+                                          "grid_branch", "grid_group", "industry_org",
+                                          "enterprise_org"}
+    for row in rows:
+        assert row["extra"] == [label[row["kind"]]], row
+    rules = _grass_rules()
+    levels = [label[k] for k in ("township_committee", "village_org", "grid_branch",
+                                 "grid_group", "industry_org", "enterprise_org")]
+    assert all(rules[lv]["caption"] == '"{name}"' for lv in levels)
+    looks = {(rules[lv]["color"], rules[lv]["diameter"]) for lv in levels}
+    assert len(looks) == len(levels), "every level looks different"
+    # Browser merges matching rules in order: the kind's rule must come after PartyOrg's.
+    order = list(rules)
+    assert all(order.index(lv) > order.index("PartyOrg") for lv in levels)

@@ -1,7 +1,7 @@
 // 导入党组织：节点、所在地域（IN）、上级党组织（UNDER）、所在单位（OF）。
 // 先写全部节点，再连上级，所以同一文件中上下级的先后顺序无关。返回各状态（新建、更新、未变）的行数。
-// Import Party organisations: the nodes, their territory (IN), parent (UNDER) and
-// department (OF). Nodes first, links second, so row order within the file does not matter.
+// Import Party organisations: the nodes (labelled by kind too), their territory (IN), parent
+// (UNDER) and department (OF). Nodes first, links second, so row order within the file does not matter.
 // Returns the number of rows per status (created, updated: its properties or links changed,
 // unchanged).
 UNWIND $rows AS row
@@ -10,6 +10,18 @@ MERGE (o:PartyOrg {code: row.code})
 WITH *, o:Record AS existed, properties(o) AS before
 SET o:Record:Unit, o.name = row.name, o.kind = row.kind, o.industry = row.industry,
     o.foundedOn = row.since
+// A label per kind as well, so Neo4j Browser's style tells the levels apart (docs/browser);
+// the labels are fixed here, the kind only chooses among them.
+REMOVE o:CountyCommittee:TownshipCommittee:VillageOrg:CommunityOrg:GridBranch:GridGroup:AgencyOrg:IndustryOrg:EnterpriseOrg
+FOREACH (_ IN CASE WHEN row.kind = 'county_committee' THEN [1] ELSE [] END | SET o:CountyCommittee)
+FOREACH (_ IN CASE WHEN row.kind = 'township_committee' THEN [1] ELSE [] END | SET o:TownshipCommittee)
+FOREACH (_ IN CASE WHEN row.kind = 'village_org' THEN [1] ELSE [] END | SET o:VillageOrg)
+FOREACH (_ IN CASE WHEN row.kind = 'community_org' THEN [1] ELSE [] END | SET o:CommunityOrg)
+FOREACH (_ IN CASE WHEN row.kind = 'grid_branch' THEN [1] ELSE [] END | SET o:GridBranch)
+FOREACH (_ IN CASE WHEN row.kind = 'grid_group' THEN [1] ELSE [] END | SET o:GridGroup)
+FOREACH (_ IN CASE WHEN row.kind = 'agency_org' THEN [1] ELSE [] END | SET o:AgencyOrg)
+FOREACH (_ IN CASE WHEN row.kind = 'industry_org' THEN [1] ELSE [] END | SET o:IndustryOrg)
+FOREACH (_ IN CASE WHEN row.kind = 'enterprise_org' THEN [1] ELSE [] END | SET o:EnterpriseOrg)
 MERGE (o)-[r:IN]->(t)
 WITH *, properties(r) AS was
 SET r.since = row.since, r.until = row.until
