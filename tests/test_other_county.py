@@ -7,6 +7,7 @@ the second county makes to the demo county's.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
@@ -16,8 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from hub.db import Database
+from hub.export import MISSING_HEADERS
 from hub.importer import import_path
 from tests.graphql_helpers import data
 from tests.other_county import MOVED_GRID, MOVED_ON, County, Row, generate, write
@@ -411,3 +414,21 @@ async def test_browser_queries_draw_village_grids(other: Loaded, demo: Database)
     orgs = {f"P-{g}" for g, f in grid_facts(c, REPORT).items()
             if f["place"] == village and f["org"] is not None}
     assert orgs and orgs <= drawn
+
+
+async def test_the_gap_export_carries_the_missing_cells(
+        other: Loaded, client: httpx.AsyncClient, bearer: Callable[..., dict[str, str]]) -> None:
+    who = bearer("township", "QY-T1")
+    response = await client.get("/export/gaps", headers=who, params={
+        "dimension": "households_without_member", "unit": "QY-T1", "asOf": "2023-06-30"})
+    assert response.status_code == 200, response.text
+    book = load_workbook(io.BytesIO(response.content), read_only=True)
+    try:
+        sheet = [list(r) for r in book["数据缺项"].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    assert tuple(sheet[0]) == MISSING_HEADERS
+    found = (await data(client, COMPLETENESS, who, unit="QY-T1"))["dataCompleteness"]["cells"]
+    assert [(r[0], r[3], r[5], r[6], r[7]) for r in sheet[1:]] == [
+        (c["township"], c["kind"], c["cell"], c["records"], c["missing"]) for c in found]
+    assert any(r[7] for r in sheet[1:]), "some cells are missing in QY-T1"

@@ -117,14 +117,15 @@ async def test_upload_refusals_list_every_problem(client: httpx.AsyncClient) -> 
     text = await client.post("/import", content=b"this is not a workbook")
     assert text.status_code == 422
     assert text.json()["problems"][0]["reason"].endswith("not a valid .xlsx workbook")
-    bad = workbook("households", ["ZU-H3", "", "", "two", "", "XC-T01-C01-G01", "2026-02-01", ""],
+    # The head may be unknown (optional), the registration date may not.
+    bad = workbook("households", ["ZU-H3", "", "", "two", "", "XC-T01-C01-G01", "", ""],
                    ["ZU-H4", "丁", "", "2", "", "XC-NOPE", "2026-02-01", ""])
     answer = await client.post("/import", content=bad)
     assert answer.status_code == 422
     body = answer.json()
     assert "nothing was written" in body["message"]
     assert {(p["row"], p["column"]) for p in body["problems"]} == {
-        (2, "户主姓名(head)"), (2, "人口数(size)"), (3, "所在网格或村(territory)")}
+        (2, "登记日期(since)"), (2, "人口数(size)"), (3, "所在网格或村(territory)")}
 
 
 async def linked(db: Database, day: str) -> int:
