@@ -263,7 +263,8 @@ def months(start: date, end: date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
 
 
-def qualifies(c: County, cadre: Row, day: date) -> bool:
+def served(c: County, cadre: Row, day: date) -> bool:
+    """Tenure and ratings of the rule (docs/model.md), without the age."""
     posts = sorted((p["since"], min(p["until"] or day, day)) for p in c.rows["cadre_posts"]
                    if p["cadre"] == cadre["code"] and p["post"] in ("secretary", "director")
                    and p["since"] <= day)
@@ -281,10 +282,13 @@ def qualifies(c: County, cadre: Row, day: date) -> bool:
     for i, year in enumerate(years):
         run = run + 1 if i and year == years[i - 1] + 1 else 1
         best = max(best, run)
-    born: date = cadre["birthDate"]
     return ((max(lengths, default=0) >= 120 or sum(lengths) >= 180)
-            and (best >= 3 or len(years) >= 5)
-            and born.replace(year=born.year + 60) <= day)
+            and (best >= 3 or len(years) >= 5))
+
+
+def qualifies(c: County, cadre: Row, day: date) -> bool:
+    born: date = cadre["birthDate"]
+    return served(c, cadre, day) and born.replace(year=born.year + 60) <= day
 
 
 ALLOWANCE = """query($asOf: Date) {
@@ -432,3 +436,24 @@ async def test_the_gap_export_carries_the_missing_cells(
     assert [(r[0], r[3], r[5], r[6], r[7]) for r in sheet[1:]] == [
         (c["township"], c["kind"], c["cell"], c["records"], c["missing"]) for c in found]
     assert any(r[7] for r in sheet[1:]), "some cells are missing in QY-T1"
+
+
+async def test_a_cadre_without_a_birth_date_is_unknown_not_refused(
+        other: Loaded, client: httpx.AsyncClient, demo: Database) -> None:
+    c = other.county
+    served_ones = [k for k in c.rows["cadres"] if served(c, k, REPORT)]
+    assert len(served_ones) >= 2
+    blank = served_ones[:2]
+    try:
+        for k in blank:
+            await demo.write("testing.set_birth_date", code=k["code"], born=None)
+        found = (await data(client, ALLOWANCE, asOf=REPORT.isoformat()))["departureAllowance"]
+        expected = {str(k["code"]) for k in c.rows["cadres"]
+                    if k not in blank and qualifies(c, k, REPORT)}
+        assert found["unknown"] == len(blank) and found["qualified"] == len(expected)
+        assert {n["code"] for n in found["cases"]["nodes"] if n["qualifies"]} == expected
+        assert await delta(other, demo, "F06") == {"cadres": len(expected),
+                                                   "unknown": len(blank)}
+    finally:
+        for k in blank:
+            await demo.write("testing.set_birth_date", code=k["code"], born=k["birthDate"])
