@@ -1,18 +1,17 @@
 """A county shaped unlike the demo county (tests/other_county.py: most grids in villages,
 empty optional cells, a grid and a household that moved township), loaded through the real
-importer beside the demo county and deleted after. Every expected value is computed here
-from the generated rows; figures are county-wide, so they are compared as the difference
-the second county makes to the demo county's.
+importer beside the demo county and deleted after (tests/other_county_load.py). Every
+expected value is computed here from the generated rows; figures are county-wide, so they
+are compared as the difference the second county makes to the demo county's. Grids,
+coverage, figures and Browser queries here; the other answers in test_other_county_answers.py.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -20,57 +19,29 @@ import pytest
 from hub.db import Database
 from hub.importer import import_path
 from tests.graphql_helpers import data
-from tests.other_county import MOVED_GRID, MOVED_ON, County, Row, generate, write
+from tests.other_county import MOVED_GRID, MOVED_ON
+from tests.other_county_load import (
+    BEFORE_MOVES,
+    GRID_RULES,
+    KEY,
+    REPORT,
+    Loaded,
+    by_child,
+    counts,
+    delta,
+    grid_facts,
+    loaded_beside,
+    measured,
+    open_on,
+)
 from tests.test_browser_queries import _graph
-from tests.test_model_figures import figure
-
-KEY = b"test-key"
-REPORT, BEFORE_MOVES = date(2023, 6, 30), date(2022, 6, 30)
-FIGURES = ("F01", "F06", "F12", "F14", "F16", "F19", "F23")
-
-
-@dataclass(frozen=True)
-class Loaded:
-    county: County
-    demo_figures: dict[str, dict[str, Any]]
-
-    def rows(self, kind: str) -> list[Row]:
-        return self.county.rows.get(kind, [])
 
 
 @pytest.fixture(scope="module")
 async def other(demo: Database, tmp_path_factory: pytest.TempPathFactory
                 ) -> AsyncIterator[Loaded]:
-    county = generate()
-    before = {n: await figure(demo, n) for n in FIGURES}
-    root = tmp_path_factory.mktemp("other-county")
-    for step, rows in enumerate([county.rows, *county.later]):
-        await import_path(demo, write(rows, root / str(step)), key=KEY)
-    yield Loaded(county, before)
-    await demo.write("admin.delete_records", codes=county.codes())
-
-
-async def delta(loaded: Loaded, demo: Database, number: str) -> dict[str, Any]:
-    now = await figure(demo, number)
-    return {part: now[part] - loaded.demo_figures[number].get(part, 0) for part in now}
-
-
-def open_on(row: Row, day: date) -> bool:
-    until = row.get("until")
-    return bool(row["since"] <= day and (until is None or until > day))
-
-
-# --- grids, in villages and communities ---------------------------------------------------
-
-def grid_facts(c: County, day: date) -> dict[str, dict[str, Any]]:
-    orgs = {str(r["territory"]): str(r["kind"]) for r in c.rows["party_orgs"]
-            if r["kind"] in ("grid_branch", "grid_group")}
-    workers: dict[str, list[str]] = {}
-    for w in c.rows["grid_workers"]:
-        workers.setdefault(str(w["grid"]), []).append(str(w["type"]))
-    return {g: {"place": c.parent(g, day), "township": c.township(g, day),
-                "org": orgs.get(g), "workers": workers.get(g, [])}
-            for g in c.grids if c.parent(g, day) is not None}
+    async with loaded_beside(demo, tmp_path_factory.mktemp("other-county")) as loaded:
+        yield loaded
 
 
 async def test_figures_count_village_grids_beside_community_grids(
@@ -92,44 +63,6 @@ async def test_figures_count_village_grids_beside_community_grids(
     assert f16 == {"workers": sum(types.values()), "fullTime": types["full_time"],
                    "dedicated": types["dedicated"], "partTime": types["part_time"],
                    "gridsCovered": served, "gridsBlank": len(grids) - served}
-
-
-COVERAGE = """query($d: Dimension!, $unit: String!, $asOf: Date) {
-  coverage(dimension: $d, unit: $unit, asOf: $asOf, first: 100) { __typename
-    ... on Coverage { whole { total covered unknown gaps }
-                      byChild { code kind total covered unknown gaps }
-                      gaps { totalCount nodes { code child } } } } }"""
-
-GRID_RULES: dict[str, Callable[[dict[str, Any]], bool | None]] = {
-    "GRIDS_WITHOUT_PARTY_ORG": lambda f: f["org"] is not None,
-    "GRIDS_WITHOUT_WORKER": lambda f: bool(f["workers"]),
-    # Only grids with workers are judged; None leaves the grid out.
-    "GRIDS_ONLY_PART_TIME": lambda f: (any(t != "part_time" for t in f["workers"])
-                                       if f["workers"] else None),
-}
-
-
-def by_child(things: Sequence[tuple[str, bool | None]]) -> dict[str, tuple[int, int]]:
-    """{child: (total, covered)} of (child, covered) pairs; None = not counted at all."""
-    out: dict[str, tuple[int, int]] = {}
-    for child, covered in things:
-        if covered is None:
-            continue
-        total, done = out.get(child, (0, 0))
-        out[child] = (total + 1, done + int(covered))
-    return out
-
-
-async def measured(client: httpx.AsyncClient, dimension: str, unit: str, day: date
-                   ) -> dict[str, Any]:
-    found: dict[str, Any] = (await data(client, COVERAGE, d=dimension, unit=unit,
-                                        asOf=day.isoformat()))["coverage"]
-    assert found["__typename"] == "Coverage"
-    return found
-
-
-def counts(found: dict[str, Any]) -> dict[str, tuple[int, int]]:
-    return {r["code"]: (r["total"], r["covered"]) for r in found["byChild"]}
 
 
 @pytest.mark.parametrize("day", [REPORT, BEFORE_MOVES])
@@ -218,166 +151,6 @@ async def test_figures_say_what_they_could_not_judge(other: Loaded, demo: Databa
     assert f23 == {"stations": len(haves), "sevenHaves": sum(1 for h in haves if all(h)),
                    "incomplete": sum(1 for h in haves if False in h),
                    "unknown": sum(1 for h in haves if False not in h and None in h)}
-
-
-# --- work orders ------------------------------------------------------------------------
-
-STATS = """query($end: Date) { workOrderStats(end: $end) {
-  total { routed accepted returned closed }
-  byTownship { code routed accepted returned closed } } }"""
-
-
-def order_counts(c: County, township: str | None, end: date) -> dict[str, int]:
-    """Orders (in `township`, by today's links; None = all) with a step of each status by `end`."""
-    steps: dict[str, set[str]] = {}
-    for s in c.rows["order_steps"]:
-        if s["on"] <= end:
-            steps.setdefault(str(s["order"]), set()).add(str(s["status"]))
-    wanted = [o for o in steps if township is None or c.township(o, date.today()) == township]
-    return {status: sum(1 for o in wanted if status in steps[o])
-            for status in ("routed", "accepted", "returned", "closed")}
-
-
-async def test_work_order_statistics_per_township(
-        other: Loaded, client: httpx.AsyncClient, demo: Database,
-        bearer: Callable[..., dict[str, str]]) -> None:
-    c = other.county
-    for township in c.townships:
-        stats = (await data(client, STATS, bearer("township", township),
-                            end=REPORT.isoformat()))["workOrderStats"]
-        expected = order_counts(c, township, REPORT)
-        assert stats["total"] == expected and expected["routed"] > 0
-        assert stats["byTownship"] == [{"code": township, **expected}]
-    f19 = await delta(other, demo, "F19")
-    whole = order_counts(c, None, REPORT)
-    assert {k: f19[k] for k in whole} == whole
-    assert whole["closed"] < order_counts(c, None, date(2023, 12, 31))["closed"]
-
-
-# --- the departure-allowance rule (F6) ----------------------------------------------------
-
-def months(start: date, end: date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
-
-
-def qualifies(c: County, cadre: Row, day: date) -> bool:
-    posts = sorted((p["since"], min(p["until"] or day, day)) for p in c.rows["cadre_posts"]
-                   if p["cadre"] == cadre["code"] and p["post"] in ("secretary", "director")
-                   and p["since"] <= day)
-    spans: list[list[date]] = []
-    for start, end in posts:
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], end)
-        elif start < end:
-            spans.append([start, end])
-    lengths = [months(a, b) for a, b in spans]
-    years = sorted({int(str(r["year"])) for r in c.rows["cadre_ratings"]
-                    if r["cadre"] == cadre["code"] and r["grade"] == "excellent"
-                    and int(str(r["year"])) <= day.year})
-    run = best = 0
-    for i, year in enumerate(years):
-        run = run + 1 if i and year == years[i - 1] + 1 else 1
-        best = max(best, run)
-    born: date = cadre["birthDate"]
-    return ((max(lengths, default=0) >= 120 or sum(lengths) >= 180)
-            and (best >= 3 or len(years) >= 5)
-            and born.replace(year=born.year + 60) <= day)
-
-
-ALLOWANCE = """query($asOf: Date) {
-  departureAllowance(unit: "QY", asOf: $asOf, qualifiedOnly: false, first: 100) {
-    ... on Allowance { qualified unknown cases { totalCount nodes { code qualifies } } } } }"""
-
-
-@pytest.mark.parametrize("day", [REPORT, date(2030, 6, 30)])
-async def test_the_cadre_rule_on_cadres_of_another_county(
-        other: Loaded, client: httpx.AsyncClient, demo: Database, day: date) -> None:
-    c = other.county
-    expected = {str(k["code"]) for k in c.rows["cadres"] if qualifies(c, k, day)}
-    found = (await data(client, ALLOWANCE, asOf=day.isoformat()))["departureAllowance"]
-    assert {n["code"] for n in found["cases"]["nodes"] if n["qualifies"]} == expected
-    assert found["qualified"] == len(expected) and found["unknown"] == 0
-    assert found["cases"]["totalCount"] == len(c.rows["cadres"])
-    if day == REPORT:
-        assert await delta(other, demo, "F06") == {"cadres": len(expected), "unknown": 0}
-        assert 0 < len(expected) < len(c.rows["cadres"])
-
-
-# --- browsing and federation ------------------------------------------------------------
-
-BROWSE = """query($code: String!) { unit(code: $code, asOf: "2023-06-30") { __typename
-  ... on Village { grids(first: 100) { nodes { code parent { code kind } } } } } }"""
-ENTITIES = """query($reps: [_Any!]!) { _entities(representations: $reps) {
-  ... on Grid { code parent { code kind } } } }"""
-
-
-async def test_villages_have_grids_to_browse_and_resolve(
-        other: Loaded, client: httpx.AsyncClient) -> None:
-    c = other.county
-    for village in ("QY-T1-V1", "QY-T2-V1", "QY-T3-V2"):
-        found = (await data(client, BROWSE, code=village))["unit"]
-        expected = sorted(g for g in c.grids if c.parent(g, REPORT) == village)
-        assert [n["code"] for n in found["grids"]["nodes"]] == expected
-        assert all(n["parent"] == {"code": village, "kind": "VILLAGE"}
-                   for n in found["grids"]["nodes"])
-    reps = [{"__typename": "Grid", "code": MOVED_GRID}]
-    entity = (await data(client, ENTITIES, reps=reps))["_entities"]
-    assert entity == [{"code": MOVED_GRID, "parent": {"code": "QY-T2-V1", "kind": "VILLAGE"}}]
-
-
-# --- data completeness --------------------------------------------------------------------
-
-COMPLETENESS = """query($unit: String!) { dataCompleteness(unit: $unit, asOf: "2023-06-30") {
-  __typename ... on DataCompleteness { cells { township kind kindZh cell cellZh records missing } }
-} }"""
-CELLS = {"households": ("head", "size"), "grid_workers": ("idNumber",),
-         "instructors": ("idNumber",), "graduates": ("idNumber", "school"),
-         "cadres": ("birthDate", "idNumber"), "enterprises": ("size",),
-         "weak_orgs": ("reason",), "work_orders": ("category", "title")}
-
-
-def where(c: County, kind: str, row: Row, day: date) -> list[str | None]:
-    """The townships a record of `kind` counts in (see cypher/completeness)."""
-    if kind == "households":
-        return [c.township(str(row["code"]), day)] if c.parent(str(row["code"]), day) else []
-    if kind == "grid_workers":
-        return [c.township(str(row["grid"]), day)]
-    if kind == "instructors":
-        return sorted({c.township(str(g["enterprise"]), day) for g in c.rows["guidance"]
-                       if g["instructor"] == row["code"]}, key=str)
-    if kind == "graduates":
-        return [c.township(str(row["unit"]), day)] if open_on(row, day) else []
-    if kind == "cadres":
-        return sorted({c.township(str(p["unit"]), day) for p in c.rows["cadre_posts"]
-                       if p["cadre"] == row["code"]}, key=str)
-    if kind == "enterprises":
-        return [c.township(str(row["code"]), day)]
-    if kind == "weak_orgs":
-        return [c.township(str(row["org"])[2:], day)]
-    return [c.township(str(row["code"]), day)]
-
-
-async def test_data_completeness_counts_the_empty_cells(
-        other: Loaded, client: httpx.AsyncClient, bearer: Callable[..., dict[str, str]]) -> None:
-    c, expected = other.county, Counter[tuple[str | None, str, str, str]]()
-    for kind, cells in CELLS.items():
-        for row in other.rows(kind):
-            for township in where(c, kind, row, REPORT):
-                for cell in cells:
-                    expected[(township, kind, cell, "records")] += 1
-                    expected[(township, kind, cell, "missing")] += row.get(cell) is None
-    found = (await data(client, COMPLETENESS, unit="QY"))["dataCompleteness"]["cells"]
-    got = Counter({(r["township"], r["kind"], r["cell"], what): r[what]
-                   for r in found for what in ("records", "missing")})
-    assert dict(got) == dict(expected)
-    assert sum(r["missing"] for r in found if r["kind"] == "households") > 0
-    assert {(r["kind"], r["kindZh"], r["cell"], r["cellZh"]) for r in found} >= {
-        ("households", "户", "head", "户主姓名"), ("work_orders", "事件工单", "title", "事件")}
-    # A township sees its own rows only, and not the county above it.
-    mine = await data(client, COMPLETENESS, bearer("township", "QY-T2"), unit="QY-T2")
-    assert {r["township"] for r in mine["dataCompleteness"]["cells"]} == {"QY-T2"}
-    refused = await data(client, COMPLETENESS, bearer("township", "QY-T2"), unit="QY")
-    assert refused["dataCompleteness"]["__typename"] == "UnitNotFound"
 
 
 async def test_grids_files_with_the_former_community_header_still_load(
