@@ -12,7 +12,6 @@ import asyncio
 import csv
 import json
 import os
-import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -32,6 +31,7 @@ from hub.db import Database
 from hub.principal import Role
 from hub.settings import PROJECT_ROOT, Settings
 from tests.cdp import Page, browser, chromium
+from tests.conftest import Slot
 from tests.graphql_helpers import data
 
 EXECUTABLE = chromium()
@@ -57,13 +57,6 @@ def enterprise_township(code: str) -> str:
     return "-".join(territory.split("-")[:2])
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 def warm(url: str, token: str) -> None:
     """Run the overview's queries once: the console is measured warm, and the first run of
     eleven plans at once, compiled on a loaded machine, takes longer than any page should."""
@@ -75,12 +68,13 @@ def warm(url: str, token: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def hub_url(settings: Settings, demo: Database, auth: Authenticator) -> Iterator[str]:
+def hub_url(settings: Settings, demo: Database, auth: Authenticator,
+            slot: Slot) -> Iterator[str]:
     """The hub served by uvicorn on a free port, in a thread with its own event loop.
 
     Its transaction timeout is raised for the warm-up only to succeed on a loaded machine;
     once warm, the pages' queries take about a second (docs: README, Console)."""
-    port = free_port()
+    port = slot.port()
     patient = replace(settings, limits=replace(settings.limits, tx_timeout_seconds=300.0))
     server = uvicorn.Server(uvicorn.Config(create_app(patient), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="on"))

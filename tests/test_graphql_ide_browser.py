@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from hub.db import Database
 from hub.principal import Role
 from hub.settings import PROJECT_ROOT, Settings
 from tests.conftest import Server
-from tests.test_federation import FED, Process, free_port, ready_hub
+from tests.test_federation import FED, Process, ready_hub
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -29,10 +30,10 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed / 未安装 Chromium")
 def test_the_docs_pane_loads_once_the_token_is_pasted(
         server: Server, settings: Settings, auth: Authenticator, demo: Database,
-        tmp_path: Path) -> None:
+        ports: Callable[[], int], tmp_path: Path) -> None:
     node = shutil.which("node")
     assert node is not None, "node is needed / 需要 Node.js"
-    port = free_port()
+    port = ports()
     base = {k: v for k, v in os.environ.items() if not k.startswith(("HUB_", "NEO4J_"))}
     env = {**base, "PYTHONPATH": str(PROJECT_ROOT), "NEO4J_URI": server.uri,
            "NEO4J_USER": server.user, "NEO4J_PASSWORD": server.password,
@@ -46,7 +47,7 @@ def test_the_docs_pane_loads_once_the_token_is_pasted(
         run = subprocess.run(
             [node, "--experimental-websocket", str(PROJECT_ROOT / "tests" / "browser" /
                                                    "ide_docs.mjs"),
-             f"http://127.0.0.1:{port}/graphql", token, str(free_port()),
+             f"http://127.0.0.1:{port}/graphql", token, str(ports()),
              str(tmp_path / "profile")],
             capture_output=True, text=True, timeout=120, env={**base, "CHROMIUM": CHROMIUM or ""},
             check=False)

@@ -80,7 +80,7 @@ const typeDefs = parse(`
     title: String!
     status: TicketStatus!
     "工单所在网格（党建中枢的实体）/ the grid, an entity of the hub"
-    grid: Grid!
+    grid: Grid
     "承办的网格党组织（党建中枢的实体）/ the grid Party organisation handling it"
     handledBy: PartyOrg
     "来电号码：热线内部使用，不进入超图 / caller's number: internal, kept out of the supergraph"
