@@ -200,6 +200,8 @@ async def test_the_county_reads_the_report_audits_orders_and_the_chain(
     await page.wait_for("document.querySelector('svg.chart rect.s-routed')")
     options = await page.evaluate("document.getElementById('order-township').options.length")
     assert options == 1 + len(names("townships.csv"))
+    rates = await page.evaluate("document.querySelectorAll('.rate-bars .bar').length")
+    assert rates == 2 * len(names("townships.csv"))
     await shot(page, "orders")
 
     committee = names("party_orgs.csv", territory="XC-T01", kind="township_committee")

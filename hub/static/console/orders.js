@@ -32,6 +32,20 @@ function rate(r) {
   return r.percent === null ? "—" : `${r.percent}%`;
 }
 
+// Each township's two rates side by side, as bars on one 0–100 % scale.
+function rateBars(rows) {
+  const line = (label, r, cls) => {
+    const fill = el("span", { class: `fill ${cls}` });
+    fill.style.width = `${Math.min(100, r.percent ?? 0)}%`;
+    return el("div", { class: "bar" }, el("span", { class: "label" }, label),
+      el("span", { class: "track" }, fill), el("span", { class: "value" }, rate(r)),
+      el("span", { class: "count" }));
+  };
+  return el("div", { class: "card rate-bars" }, rows.map((t) => [
+    line(`${t.name} 受理率`, t.acceptanceRate, "s-accepted"),
+    line(`${t.name} 办结率`, t.closureRate, "s-closed")]));
+}
+
 function table(rows) {
   return el("table", { class: "orders" }, el("thead", {}, el("tr", {},
     el("th", {}, ...bi("单位", "unit")), el("th", {}, ...bi("流转", "routed")),
@@ -71,5 +85,6 @@ export async function ordersPage(view, state) {
     el("label", {}, ...bi("乡镇", "township"), " ", pick),
     chartBox,
     el("h3", {}, ...bi("按乡镇", "per township")),
+    rateBars(stats.byTownship),
     table([["合计 / total", stats.total], ...stats.byTownship.map((t) => [t.name, t])]));
 }
