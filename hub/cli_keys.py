@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 from dataclasses import dataclass
-from datetime import date
 
 from hub.auth import Authenticator, new_api_key
 from hub.errors import InputError, SecretError
@@ -50,7 +49,7 @@ async def unit_kind(settings: Settings, unit: str) -> str | None:
 
     db = await connect(settings)
     try:
-        rows = await db.read("units.by_code", codes=[unit], scope=None, asOf=date.today())
+        rows = await db.read("units.by_code", codes=[unit], scope=None, asOf=settings.today())
     finally:
         await db.driver.close()
     return kind_of(rows[0]["labels"]).value if rows else None

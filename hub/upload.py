@@ -61,15 +61,15 @@ async def upload(db: Database, who: Principal, path: Path, timeout: float, today
     by_kind = by_kind_of(rows)
     codes = placed_codes(rows)
 
-    async def elsewhere(query: str, tx: Tx, scope: str) -> set[str]:
+    async def elsewhere(query: str, tx: Tx, scope: str, **on: date) -> set[str]:
         return {str(r["code"]) for r in await tx.run(query, codes=sorted(codes), scope=scope,
-                                                     today=today)}
+                                                     **on)}
 
     async def work(tx: Tx) -> tuple[Summary, str]:
         # Before writing: what the township holds today; after: where the rows put things.
         # Both are reported together; raising rolls the writes back.
         held = set() if who.scope is None else await elsewhere("upload.held_elsewhere", tx,
-                                                                  who.scope)
+                                                                  who.scope, today=today)
         summary = await write_rows(tx, by_kind, tick)
         if who.scope is not None:
             found = held | await elsewhere("upload.outside_scope", tx, who.scope)

@@ -96,7 +96,7 @@ async def test_a_gap_list_says_where_and_whom_to_call_masked_by_role(
         assert (row[2], row[3]) == (house["head"], house["phone"])
         territory = house["territory"]
         grid = grids.get(territory)
-        place = places[grid["community"] if grid else territory]
+        place = places[grid["territory"] if grid else territory]
         assert (row[4] or None, row[5]) == (grid["name"] if grid else None, place["name"])
         assert row[6] == townships["XC-T01"]["name"]
         assert row[-3:] == [None, None, None]

@@ -188,7 +188,7 @@ async def test_full_import_closes_the_links_of_members_named_in_members_csv(
     write_csv(tmp_path, "member_links", [["ZS-M2", "ZS-H12", "2026-02-01", ""]])
     today = date.today()
     who = Principal("test-full", Role.COUNTY)
-    summary, _entry = await upload(demo, who, tmp_path, 600.0, today)
+    summary, _entry = await upload(demo, who, tmp_path, 600.0, today, full_on=today)
     assert {k.kind: k.closed for k in summary.kinds} == {"members": 0, "member_links": 2}
     assert await open_links(demo, members) == {"ZS-M1": set(), "ZS-M2": {"ZS-H12"},
                                                "ZS-M3": {"ZS-H14"}}
