@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.import_bench                       # 300,000 households, heap 1g
 
 Generates a county (`seeds/generate.py`), starts a scratch Neo4j of its own (`.neo4j/
-bench-import`, ports 17887/17874, the default heap 1g), then in one run:
+bench-import`, ports 17887/17874 or `--bolt-port`/`--http-port`, the default heap 1g), then
+in one run:
 
   importer  `hub.importer.import_path` (what `hub import` and `POST /import` run): read,
             check every row, stage batch by batch, publish in one step; the same cheap query
@@ -34,6 +35,7 @@ from pathlib import Path
 
 import neo4j
 
+from hub.app import QUIET
 from hub.cypher import Queries
 from hub.db import Database
 from hub.errors import HubError
@@ -89,7 +91,8 @@ def p95(took: list[float]) -> float:
 
 
 async def run(server: LocalNeo4j, folder: Path) -> dict[str, float]:
-    driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()))
+    driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()),
+                                             notifications_min_severity=QUIET)
     db = Database(driver, "neo4j", Queries(), 600.0)
     try:
         await wipe(db)
@@ -137,9 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--households", type=int, default=300_000)
     parser.add_argument("--heap", default="1g", help="Neo4j heap (the local default is 1g)")
     parser.add_argument("--keep", action="store_true", help="leave the scratch Neo4j running")
+    parser.add_argument("--bolt-port", type=int, default=17887)
+    parser.add_argument("--http-port", type=int, default=17874)
     args = parser.parse_args(argv)
-    server = LocalNeo4j(home=PROJECT_ROOT / ".neo4j" / "bench-import", bolt_port=17887,
-                        http_port=17874, heap=args.heap, pagecache="512m")
+    server = LocalNeo4j(home=PROJECT_ROOT / ".neo4j" / "bench-import", bolt_port=args.bolt_port,
+                        http_port=args.http_port, heap=args.heap, pagecache="512m")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "county"
         subprocess.run([sys.executable, str(PROJECT_ROOT / "seeds" / "generate.py"),

@@ -1,7 +1,7 @@
 """Neo4j killed in the middle of an import: the import stops (its run lock died with
 Neo4j) and leaves nothing visible, the same driver reconnects by itself, and a re-run cleans
 the leftovers and gives the counts of a clean import. A scratch Neo4j of the test's own
-(ports 17987/17774) is killed with SIGKILL while the import is staging.
+(ports from 17987/17774 on) is killed with SIGKILL while the import is staging.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from hub.importer.stage import ImportRunLost
 from hub.localdb import LocalNeo4j
 from hub.migrate import migrate
 from hub.settings import PROJECT_ROOT
+from tests.test_import_staged import scratch_ports
 
 pytestmark = pytest.mark.lifecycle
 KEY = b"restart-test-key"
@@ -41,7 +42,8 @@ async def test_import_survives_a_killed_neo4j(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(PROJECT_ROOT / "seeds" / "generate.py"),
                     "--households", str(HOUSEHOLDS), "--out", str(folder)],
                    check=True, capture_output=True)
-    server = LocalNeo4j(home=tmp_path / "neo4j", bolt_port=17987, http_port=17774,
+    bolt, http = scratch_ports(17987, 17774)
+    server = LocalNeo4j(home=tmp_path / "neo4j", bolt_port=bolt, http_port=http,
                         heap="512m", pagecache="64m")
     server.start(say=lambda _line: None)
     driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()))

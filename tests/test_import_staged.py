@@ -1,7 +1,7 @@
 """A staged import is all or nothing as readers see it (docs/model.md, "Imports").
 
-On a scratch Neo4j of the test's own (ports 17957/17744) holding a generated county, a second
-import adds households to one grid, links members to some of them and changes one existing
+On a scratch Neo4j of the test's own (ports from 17957/17744 on) holding a generated county,
+a second import adds households to one grid, links members to some of them and changes one existing
 household. A reader query (`browse.unit_households`, what the hub answers for a grid) runs
 over and over during that import and must see either the whole old grid or the whole new one.
 The `hub import` process is killed with SIGKILL in the middle of staging: nothing of it is
@@ -26,7 +26,7 @@ import pytest
 from hub.cypher import Queries
 from hub.db import Database
 from hub.importer import import_path
-from hub.localdb import LocalNeo4j
+from hub.localdb import LocalNeo4j, port_free
 from hub.migrate import migrate
 from hub.settings import PROJECT_ROOT
 
@@ -35,6 +35,15 @@ KEY = "staged-import-test-key"
 HOUSEHOLDS = 3000
 ADDED = 24_000  # five staged batches of households, so a kill lands inside staging
 LINKED = 150
+
+
+def scratch_ports(bolt: int, http: int) -> tuple[int, int]:
+    """The first free pair of ports from (bolt, http) on: the machine is shared, and other
+    sessions may run this very test (or the benchmark) at the same moment."""
+    for step in range(0, 400, 2):
+        if port_free(bolt + step) and port_free(http + step):
+            return bolt + step, http + step
+    raise RuntimeError("no free ports / 没有空闲端口")
 
 
 def rows(path: Path) -> list[list[str]]:
@@ -83,7 +92,8 @@ async def counts(db: Database) -> dict[str, int]:
 async def scratch(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[
         tuple[LocalNeo4j, Database, Path]]:
     home = tmp_path_factory.mktemp("staged")
-    server = LocalNeo4j(home=home / "neo4j", bolt_port=17957, http_port=17744, heap="1g",
+    bolt, http = scratch_ports(17957, 17744)
+    server = LocalNeo4j(home=home / "neo4j", bolt_port=bolt, http_port=http, heap="1g",
                         pagecache="64m")
     server.start(say=lambda _line: None)
     driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()))
