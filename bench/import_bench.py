@@ -73,12 +73,16 @@ async def plain(db: Database, folder: Path) -> tuple[int, float, float]:
     return len(rows), typed, time.perf_counter() - started
 
 
-async def cheap(db: Database, stop: asyncio.Event, took: list[float]) -> None:
-    """The cheap query, over and over until `stop`: one unit by code, as the hub answers it."""
+async def cheap(db: Database, stop: asyncio.Event, took: list[float],
+                at: list[float] | None = None) -> None:
+    """The cheap query, over and over until `stop`: one unit by code, as the hub answers it.
+    `took` gets each latency, `at` (if given) each start time."""
     while not stop.is_set():
         started = time.perf_counter()
         await db.read("units.by_code", codes=[CHEAP_UNIT], scope=None, asOf=date.today())
         took.append(time.perf_counter() - started)
+        if at is not None:
+            at.append(started)
         await asyncio.sleep(0.05)
 
 
@@ -99,13 +103,20 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
     db = await connected(server)
     try:
         during: list[float] = []
+        at: list[float] = []
+        writing: list[float] = []
         stop = asyncio.Event()
-        waiting = asyncio.create_task(cheap(db, stop, during))
+        waiting = asyncio.create_task(cheap(db, stop, during, at))
         started = time.perf_counter()
         bar = Bar()
+
+        def say(line: str) -> None:
+            if line.startswith("写入"):
+                writing.append(time.perf_counter())
+            print("  " + line, flush=True)
+
         try:
-            summary = await import_path(db, folder, timeout=3600.0, tick=bar,
-                                        progress=lambda line: print("  " + line, flush=True))
+            summary = await import_path(db, folder, timeout=3600.0, tick=bar, progress=say)
         finally:
             bar.close()
             stop.set()
@@ -116,6 +127,12 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
               f"({summary.rows / took:,.0f} rows/s, checks, staging and publishing included); "
               f"peak RSS {rss:,.0f} MiB; cheap query p95 {p95(during) * 1000:,.1f} ms "
               f"({len(during)} runs)", flush=True)
+        if writing:
+            checking = [t for t, s in zip(during, at, strict=True) if s < writing[0]]
+            staging = [t for t, s in zip(during, at, strict=True) if s >= writing[0]]
+            print(f"          while reading and checking ({writing[0] - started:.0f} s): p95 "
+                  f"{p95(checking) * 1000:,.1f} ms ({len(checking)} runs); while writing: "
+                  f"p95 {p95(staging) * 1000:,.1f} ms ({len(staging)} runs)", flush=True)
         # Idle: the same query on the same (now full) database with nothing else running.
         idle: list[float] = []
         stop = asyncio.Event()
