@@ -26,6 +26,7 @@ import pytest
 from hub.cypher import Queries
 from hub.db import Database
 from hub.importer import import_path
+from hub.importer.stage import clean_dead, running
 from hub.localdb import LocalNeo4j, port_free
 from hub.migrate import migrate
 from hub.settings import PROJECT_ROOT
@@ -166,4 +167,15 @@ async def test_killed_import_leaves_nothing_and_readers_see_old_or_new(
     after = await counts(db)
     assert after == {"visible": before["visible"] + ADDED, "staged": 0}
     # No leftover run: the dead one was cleaned, the finished one forgot itself.
+    assert await db.read("stage.runs", id="") == []
+
+
+async def test_a_live_run_is_left_alone_and_a_finished_one_forgets_itself(
+        scratch: tuple[LocalNeo4j, Database, Path]) -> None:
+    _server, db, _home = scratch
+    async with running(db, "test", 120.0) as run:
+        # Another import starting now probes this run: its lock is held, so it stays.
+        assert await clean_dead(db, "another-import") == []
+        assert [r["id"] for r in await db.read("stage.runs", id="")] == [run.id]
+        assert await run.alive()
     assert await db.read("stage.runs", id="") == []

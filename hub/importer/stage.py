@@ -65,7 +65,7 @@ async def clean_dead(db: Database, me: str) -> list[str]:
         other = str(run["id"])
         try:
             await db.write("stage.probe", timeout=PROBE_SECONDS, id=other)
-        except QueryTimeout:
+        except (QueryTimeout, neo4j.exceptions.TransientError):
             continue  # its process holds the lock: a live import, leave it be
         await clean(db, other)
         cleaned.append(other)
