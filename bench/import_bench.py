@@ -1,32 +1,43 @@
 """Import benchmark: the hub's importer against a plain `UNWIND … MERGE` load of the same rows.
 
-    .venv/bin/python -m bench.import_bench --households 100000
+    .venv/bin/python -m bench.import_bench                       # 300,000 households, heap 1g
 
-Generates a county (`seeds/generate.py`), starts a scratch Neo4j of its own (`.neo4j/
-bench-import`, ports 17887/17874, heap 3g), then in one run:
+Generates a county (`seeds/generate.py`), then in one run, each phase on a scratch Neo4j of
+its own with an empty store (a temporary folder; ports 17887/17874 or `--bolt-port`/
+`--http-port`; the default heap 1g):
 
-  importer  `hub.importer.import_path`: read, check every row, write everything in ONE
-            transaction (all or nothing), with the importer's long timeout;
+  importer  `hub.importer.import_path` (what `hub import` and `POST /import` run): read,
+            check every row, stage batch by batch, publish in one step; the same cheap query
+            runs meanwhile on the same event loop, so its p95 shows whether the import holds
+            the loop or the database; then the importer's peak resident memory;
+  idle      the same cheap query for a minute on the idle database the import left;
   plain     the same typed rows written with no checks, batch by batch in their own
             transactions: `cypher/bench/plain_merge_<kind>.cypher` for the two kinds that
             grow with the county (households, member links), the import's Cypher for the
             rest (a tenth of the rows);
 
-and prints rows per second for both and their ratio. Not a test: numbers depend on the box.
+and prints rows per second for both, their ratio, the importer's peak RSS and the two p95s.
+Not a test: numbers depend on the box (and on what else runs on it).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Coroutine
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import neo4j
 
+from hub.app import QUIET
 from hub.cypher import Queries
 from hub.db import Database
 from hub.errors import HubError
@@ -41,18 +52,14 @@ from hub.settings import PROJECT_ROOT
 
 PLAIN = ("households", "member_links")
 BATCH = 10_000
-
-
-async def wipe(db: Database) -> None:
-    # CALL … IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-    async with db.driver.session(database=db.database) as session:
-        await (await session.run(db.queries["admin.wipe"].text)).consume()
+CHEAP_UNIT = "XC-T01-C01-G02"
+IDLE_SECONDS = 60.0
 
 
 async def plain(db: Database, folder: Path) -> tuple[int, float, float]:
     """(rows, seconds to type the rows, seconds to write them) for the plain load."""
     started = time.perf_counter()
-    rows = await check(db, folder, load_key())
+    rows = (await check(db, folder, load_key())).rows
     typed = time.perf_counter() - started
     by_kind: dict[str, list[dict[str, object]]] = {}
     for row in rows:
@@ -66,61 +73,139 @@ async def plain(db: Database, folder: Path) -> tuple[int, float, float]:
     return len(rows), typed, time.perf_counter() - started
 
 
-async def run(server: LocalNeo4j, folder: Path) -> dict[str, float]:
-    driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()))
+async def cheap(db: Database, stop: asyncio.Event, took: list[float],
+                at: list[float] | None = None) -> None:
+    """The cheap query, over and over until `stop`: one unit by code, as the hub answers it.
+    `took` gets each latency, `at` (if given) each start time."""
+    while not stop.is_set():
+        started = time.perf_counter()
+        await db.read("units.by_code", codes=[CHEAP_UNIT], scope=None, asOf=date.today())
+        took.append(time.perf_counter() - started)
+        if at is not None:
+            at.append(started)
+        await asyncio.sleep(0.05)
+
+
+def p95(took: list[float]) -> float:
+    return statistics.quantiles(took, n=20)[-1] if len(took) > 1 else float("nan")
+
+
+async def connected(server: LocalNeo4j) -> Database:
+    driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()),
+                                             notifications_min_severity=QUIET)
     db = Database(driver, "neo4j", Queries(), 600.0)
+    await migrate(db)
+    return db
+
+
+async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
+    """The importer with the cheap query running meanwhile, then the cheap query alone."""
+    db = await connected(server)
     try:
-        await wipe(db)
-        await migrate(db)
+        during: list[float] = []
+        at: list[float] = []
+        writing: list[float] = []
+        stop = asyncio.Event()
+        waiting = asyncio.create_task(cheap(db, stop, during, at))
+        started = time.perf_counter()
+        bar = Bar()
+
+        def say(line: str) -> None:
+            if line.startswith("写入"):
+                writing.append(time.perf_counter())
+            print("  " + line, flush=True)
+
+        try:
+            summary = await import_path(db, folder, timeout=3600.0, tick=bar, progress=say)
+        finally:
+            bar.close()
+            stop.set()
+            await waiting
+        took = time.perf_counter() - started
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        print(f"importer: {summary.rows} rows in {took:.1f} s "
+              f"({summary.rows / took:,.0f} rows/s, checks, staging and publishing included); "
+              f"peak RSS {rss:,.0f} MiB; cheap query p95 {p95(during) * 1000:,.1f} ms "
+              f"({len(during)} runs)", flush=True)
+        if writing:
+            checking = [t for t, s in zip(during, at, strict=True) if s < writing[0]]
+            staging = [t for t, s in zip(during, at, strict=True) if s >= writing[0]]
+            print(f"          while reading and checking ({writing[0] - started:.0f} s): p95 "
+                  f"{p95(checking) * 1000:,.1f} ms ({len(checking)} runs); while writing: "
+                  f"p95 {p95(staging) * 1000:,.1f} ms ({len(staging)} runs)", flush=True)
+        # Idle: the same query on the same (now full) database with nothing else running.
+        idle: list[float] = []
+        stop = asyncio.Event()
+        waiting = asyncio.create_task(cheap(db, stop, idle))
+        await asyncio.sleep(IDLE_SECONDS)
+        stop.set()
+        await waiting
+        print(f"idle:     cheap query p95 {p95(idle) * 1000:,.1f} ms ({len(idle)} runs)",
+              flush=True)
+        return {"importer_rps": summary.rows / took, "importer_rss_mib": rss,
+                "idle_p95_ms": p95(idle) * 1000, "import_p95_ms": p95(during) * 1000,
+                "idle_n": float(len(idle)), "import_n": float(len(during))}
+    finally:
+        await db.driver.close()
+
+
+async def plain_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
+    db = await connected(server)
+    try:
         rows, typed, wrote = await plain(db, folder)
         print(f"plain:    {rows} rows written in {wrote:.1f} s ({rows / wrote:,.0f} rows/s); "
               f"typing them took {typed:.1f} s", flush=True)
-        await wipe(db)
-        await migrate(db)
-        started = time.perf_counter()
-        bar = Bar()
-        try:
-            summary = await import_path(db, folder, timeout=3600.0, tick=bar,
-                                        progress=lambda line: print("  " + line, flush=True))
-        finally:
-            bar.close()
-        took = time.perf_counter() - started
-        print(f"importer: {summary.rows} rows in {took:.1f} s "
-              f"({summary.rows / took:,.0f} rows/s, checks and one transaction included)")
         return {"rows": float(rows), "plain_rps": rows / wrote,
-                "plain_typed_rps": rows / (wrote + typed), "importer_rps": summary.rows / took}
+                "plain_typed_rps": rows / (wrote + typed)}
     finally:
-        await driver.close()
+        await db.driver.close()
+
+
+Phase = Callable[[LocalNeo4j, Path], Coroutine[Any, Any, dict[str, float]]]
+
+
+def on_fresh_server(phase: Phase, home: Path, args: argparse.Namespace,
+                    folder: Path) -> dict[str, float]:
+    """Run `phase` on a Neo4j of its own with an empty store (emptying a 600,000-row graph
+    with the 1 GiB heap in batches is itself refused for memory), then stop it."""
+    server = LocalNeo4j(home=home, bolt_port=args.bolt_port, http_port=args.http_port,
+                        heap=args.heap, pagecache="512m")
+    server.start()
+    try:
+        return asyncio.run(phase(server, folder))
+    finally:
+        server.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="导入基准 / import benchmark")
-    parser.add_argument("--households", type=int, default=100_000)
-    parser.add_argument("--heap", default="3g")
-    parser.add_argument("--keep", action="store_true", help="leave the scratch Neo4j running")
+    parser.add_argument("--households", type=int, default=300_000)
+    parser.add_argument("--heap", default="1g", help="Neo4j heap (the local default is 1g)")
+    parser.add_argument("--bolt-port", type=int, default=17887)
+    parser.add_argument("--http-port", type=int, default=17874)
     args = parser.parse_args(argv)
-    server = LocalNeo4j(home=PROJECT_ROOT / ".neo4j" / "bench-import", bolt_port=17887,
-                        http_port=17874, heap=args.heap, pagecache="512m")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "county"
         subprocess.run([sys.executable, str(PROJECT_ROOT / "seeds" / "generate.py"),
                         "--households", str(args.households), "--out", str(folder)],
                        check=True)
-        started = server.start()
         try:
-            found = asyncio.run(run(server, folder))
+            found = on_fresh_server(importer_phase, Path(tmp) / "neo4j-importer", args, folder)
+            found.update(on_fresh_server(plain_phase, Path(tmp) / "neo4j-plain", args, folder))
         except HubError as exc:
             print(exc.message(), file=sys.stderr)
             return 1
-        finally:
-            if started and not args.keep:
-                server.stop()
-    ratio = found["plain_rps"] / found["importer_rps"]
-    print(f"\n{args.households} households, {found['rows']:.0f} rows")
+    ratio = found["importer_rps"] / found["plain_rps"]
+    print(f"\n{args.households} households, {found['rows']:.0f} rows, Neo4j heap {args.heap}")
     print(f"  importer            {found['importer_rps']:>10,.0f} rows/s")
     print(f"  plain UNWIND/MERGE  {found['plain_rps']:>10,.0f} rows/s (writes only)")
     print(f"  plain incl. typing  {found['plain_typed_rps']:>10,.0f} rows/s")
-    print(f"  plain ÷ importer    {ratio:>10.2f}×")
+    print(f"  importer ÷ plain    {ratio:>10.2f}  (target ≥ 0.8)")
+    print(f"  importer peak RSS   {found['importer_rss_mib']:>10,.0f} MiB")
+    print(f"  cheap query p95     {found['idle_p95_ms']:>10,.1f} ms idle "
+          f"({found['idle_n']:.0f} runs), {found['import_p95_ms']:,.1f} ms during the import "
+          f"({found['import_n']:.0f} runs): "
+          f"{found['import_p95_ms'] / found['idle_p95_ms']:.1f}× (target ≤ 3×)")
     return 0
 
 

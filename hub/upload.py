@@ -4,12 +4,13 @@ The body is an .xlsx workbook (the same one `hub import` reads). The county role
 anything; a township clerk only rows inside its own township: before any check reads the
 graph, the rows' records must not belong elsewhere today and what they refer to must exist
 inside the township today (hub/upload_scope.py), so no refusal describes another township's
-records; the same holds again inside the write transaction before the rows are written
-(`cypher/upload/held_elsewhere.cypher`); after, every record must lie in the township
-(`cypher/upload/outside_scope.cypher`). Any row outside rolls the whole import back
-and is reported. The
-answer is the summary per kind (rows created, updated, unchanged, closed; the same counts go
-into the audit entry, written in the import's own transaction), or every problem, as JSON in
+records; the same holds again in the publish transaction before anything is shown
+(`cypher/upload/held_elsewhere.cypher`); after, in that same transaction (the import is
+staged in batches and published in one step, hub/importer/write.py), every record must lie
+in the township (`cypher/upload/outside_scope.cypher`). Any row outside rolls the publish
+back, the staged rows are deleted, and the rows are reported. The answer is the summary per
+kind (rows created, updated, unchanged, closed; the same counts go into the audit entry,
+written in the publish transaction), or every problem, as JSON in
 Chinese and English. `POST /import?full=1` (county only) also closes the relationships the
 file no longer lists (hub/importer/full.py).
 """
@@ -25,12 +26,12 @@ import neo4j
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from hub import audit
 from hub.db import Database, Tx
 from hub.gate import principal_of
+from hub.importer.checks import Located
 from hub.importer.full import close_missing
 from hub.importer.ids import load_key
-from hub.importer.load import by_kind_of, check, write_rows
+from hub.importer.load import by_kind_of, import_staged
 from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.summary import Summary
 from hub.principal import Principal, Role
@@ -50,38 +51,40 @@ class OutsideJurisdiction(Exception):
 
 async def upload(db: Database, who: Principal, path: Path, timeout: float, today: date,
                  full_on: date | None = None, tick: Tick = quiet) -> tuple[Summary, str]:
-    """Check, write, check the jurisdiction, audit: one transaction. With `full_on`, also
-    close what the file no longer lists (hub/importer/full.py) on that day.
-    (summary, with what was closed per kind; audit id)."""
+    """Check, stage, then publish with the jurisdiction checks and the audit entry in the
+    publish transaction. With `full_on`, also close what the file no longer lists
+    (hub/importer/full.py) on that day. (summary, with what was closed per kind; audit id)."""
     if who.scope is not None:
         refused = await not_yours(db, path, load_key(), who.scope, today)
         if refused:
             raise OutsideJurisdiction(refused)
-    rows = await check(db, path, load_key(), tick)
-    by_kind = by_kind_of(rows)
-    codes = placed_codes(rows)
+    held: set[str] = set()
 
-    async def elsewhere(query: str, tx: Tx, scope: str, **on: date) -> set[str]:
-        return {str(r["code"]) for r in await tx.run(query, codes=sorted(codes), scope=scope,
-                                                     **on)}
+    async def elsewhere(query: str, tx: Tx, rows: list[Located], scope: str,
+                        **on: date) -> set[str]:
+        codes = sorted(placed_codes(rows))
+        return {str(r["code"]) for r in await tx.run(query, codes=codes, scope=scope, **on)}
 
-    async def work(tx: Tx) -> tuple[Summary, str]:
-        # Before writing: what the township holds today; after: where the rows put things.
-        # Both are reported together; raising rolls the writes back.
-        held = set() if who.scope is None else await elsewhere("upload.held_elsewhere", tx,
-                                                                  who.scope, today=today)
-        summary = await write_rows(tx, by_kind, tick)
+    async def before(tx: Tx, rows: list[Located]) -> None:
+        # Before anything is shown: what the township holds today.
+        held.clear()
         if who.scope is not None:
-            found = held | await elsewhere("upload.outside_scope", tx, who.scope)
+            held.update(await elsewhere("upload.held_elsewhere", tx, rows, who.scope,
+                                        today=today))
+
+    async def after(tx: Tx, rows: list[Located], summary: Summary) -> None:
+        # After: where the rows put things. Both are reported together; raising rolls the
+        # publish back, and the staged rows are deleted with the run.
+        if who.scope is not None:
+            found = held | await elsewhere("upload.outside_scope", tx, rows, who.scope)
             if found:
+                codes = placed_codes(rows)
                 raise OutsideJurisdiction([outside(codes[c], c) for c in sorted(found)])
         if full_on is not None:
-            summary.close(await close_missing(tx, by_kind, full_on))
-        entry = await audit.record(tx, who, "import", audit.touched(rows), None,
-                                   {"kinds": summary.as_json(), "summary": summary.lines()})
-        return summary, entry
+            summary.close(await close_missing(tx, by_kind_of(rows), full_on))
 
-    return await db.in_write_tx(work, timeout=timeout)
+    return await import_staged(db, path, key=load_key(), timeout=timeout, who=who, tick=tick,
+                               before=before, after=after, details={"full": full_on is not None})
 
 
 def problems_json(problems: list[Problem]) -> list[dict[str, Any]]:

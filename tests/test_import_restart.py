@@ -1,6 +1,7 @@
-"""Neo4j killed in the middle of an import: the import either completes after the driver's
-retries or leaves nothing written, the same driver reconnects by itself, and a re-run then
-completes. A scratch Neo4j of the test's own (ports of the test slot) is killed with SIGKILL.
+"""Neo4j killed in the middle of an import: the import stops (its run lock died with
+Neo4j) and leaves nothing visible, the same driver reconnects by itself, and a re-run cleans
+the leftovers and gives the counts of a clean import. A scratch Neo4j of the test's own
+(ports of the test slot) is killed with SIGKILL while the import is staging.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from hub import audit
 from hub.cypher import Queries
 from hub.db import Database
 from hub.importer import import_path
+from hub.importer.stage import ImportRunLost
 from hub.localdb import LocalNeo4j
 from hub.migrate import migrate
 from hub.settings import PROJECT_ROOT
@@ -28,7 +30,11 @@ HOUSEHOLDS = 20_000
 
 
 async def nodes(db: Database) -> int:
-    return int((await db.read("testing.count_records", timeout=120.0))[0]["nodes"])
+    return int((await db.read("testing.count_visible", timeout=120.0))[0]["visible"])
+
+
+async def staged(db: Database) -> int:
+    return int((await db.read("testing.count_visible", timeout=120.0))[0]["staged"])
 
 
 async def test_import_survives_a_killed_neo4j(tmp_path: Path, ports: Callable[[], int]) -> None:
@@ -44,33 +50,27 @@ async def test_import_survives_a_killed_neo4j(tmp_path: Path, ports: Callable[[]
         db = Database(driver, "neo4j", Queries(), 120.0)  # a fresh server on a busy box
         await migrate(db)
         empty = await nodes(db)
-        writing = asyncio.Event()
-
-        def progress(line: str) -> None:
-            if line.startswith("写入"):
-                writing.set()
-
-        task = asyncio.create_task(import_path(db, folder, progress=progress, key=KEY))
-        await asyncio.wait_for(writing.wait(), timeout=600)
-        await asyncio.sleep(1.5)  # well inside the one write transaction
+        task = asyncio.create_task(import_path(db, folder, key=KEY))
+        for _ in range(2400):  # until a batch is staged, at most 10 minutes
+            if await staged(db) > 0 or task.done():
+                break
+            await asyncio.sleep(0.25)
         assert not task.done(), "the import finished before Neo4j could be killed"
         await asyncio.to_thread(server.kill)
         await asyncio.to_thread(server.start, lambda _line: None)
-        try:
+        # The run's lock died with Neo4j: the import must not publish what it staged.
+        with pytest.raises((ImportRunLost, neo4j.exceptions.ServiceUnavailable,
+                            neo4j.exceptions.SessionExpired, neo4j.exceptions.TransientError)):
             await task
-            completed = True
-        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired,
-                neo4j.exceptions.TransientError):
-            completed = False
         after_kill = await nodes(db)  # the same driver, reconnected by itself
         summary = await import_path(db, folder, key=KEY)
         final = await nodes(db)
+        assert after_kill == empty
         assert final > empty + HOUSEHOLDS
-        # All of it (completed after retries; the re-run then creates nothing) or none of it.
-        assert after_kill == (final if completed else empty), (completed, after_kill, final)
-        assert (summary.created == 0) == completed
-        # Each import that landed left its one audit entry, and only those did.
-        assert (await audit.entries(db, None, 0, 10))[0] == (2 if completed else 1)
+        # The re-run cleaned the leftovers and created everything, as a clean import does.
+        assert await staged(db) == 0
+        assert summary.created == summary.rows
+        assert (await audit.entries(db, None, 0, 10))[0] == 1
     finally:
         await driver.close()
         server.stop()

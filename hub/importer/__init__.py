@@ -8,7 +8,9 @@
     checks.py    duplicate codes, references to other records; places.py where a Party
                  organisation may lie and what it may be under
     full.py      a full import closes what the files no longer list
-    load.py      check everything, then one write transaction
+    load.py      check everything (in a worker thread), then stage and publish
+    write.py     staged batches, each its own transaction, and the one publish transaction
+    stage.py     an import run: its live lock, and cleaning up after a run that died
     summary.py   what the write did per kind: created, updated, unchanged, closed
     registry.py  every kind: file, columns, Cypher (`cypher/import/<kind>.cypher`)
 """

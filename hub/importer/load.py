@@ -1,43 +1,66 @@
-"""Import a county's data: read, check everything, then write it all in one transaction.
+"""Import a county's data: read and check everything, then stage and publish it.
 
-Nothing is written unless every row of every file passes; then every kind is written in
-registry order inside one `Database.in_write_tx`, so the import lands whole or not at all.
-Every write is a MERGE, so importing the same data again creates nothing; each kind's Cypher
-says, per batch, how many rows it created, updated or left unchanged (hub/importer/summary.py).
+Nothing is written unless every row of every file passes; then the rows are staged batch by
+batch and published in one step (hub/importer/write.py), so readers see the import whole or
+not at all. Every write is a MERGE, so importing the same data again creates nothing; each
+kind's Cypher says, per batch, how many rows it created, updated or left unchanged
+(hub/importer/summary.py). An interrupted import's leftovers are cleaned by the next import
+(hub/importer/stage.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
 
 from hub import audit
-from hub.db import Database, Tx
+from hub.db import Database, Row, Tx
 from hub.importer.cells import convert, normal
 from hub.importer.checks import Located, duplicates, references, wanted
 from hub.importer.ids import load_key
-from hub.importer.problems import ImportRejected, ImportTooLarge
+from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.read import read
 from hub.importer.registry import KINDS
+from hub.importer.stage import running
 from hub.importer.structure import placed, structure
-from hub.importer.summary import KindSummary, Summary
+from hub.importer.summary import Summary
+from hub.importer.write import After, Before, write
 from hub.principal import Principal, Role
 from hub.progress import Tick, quiet
 
-BATCH = 5000
 Progress = Callable[[str], None]
 
 
-async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> list[Located]:
-    """Every row of the import, typed; ImportRejected listing all problems if any."""
+@dataclass
+class Checked:
+    """Every row of an import, typed and checked, and which of its codes the graph holds."""
+
+    rows: list[Located]
+    existing: set[str]
+
+
+@dataclass
+class _Typed:
+    rows: list[Located]
+    problems: list[Problem]
+    refused: dict[str, str]
+    batch: dict[str, Located]
+    codes: list[str]
+    placed: list[str]
+
+
+def _type(path: Path, key: bytes, tick: Tick) -> _Typed:
+    """Read and type every row, and check what needs no graph; CPU work, run in a thread."""
     raw, problems = read(path, lambda done, total: tick("check", done, total))
     rows: list[Located] = []
     refused: dict[str, str] = {}
     for kind in KINDS:
-        for item in raw.get(kind.name, []):
+        for item in raw.pop(kind.name, []):
             values = convert(kind, item, key, problems)
             if values is not None:
                 rows.append(Located(kind, item.file, item.line, dict(values)))
@@ -46,20 +69,36 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> lis
                 code = normal(kind.column("code"), item.cells["code"])
                 refused[code] = refused[code.upper()] = kind.label
     batch = duplicates(rows, problems)
-    codes = sorted(wanted(rows, batch))
-    found = await db.read("import.known", timeout=300.0, codes=codes) if codes else []
+    return _Typed(rows, problems, refused, batch, sorted(wanted(rows, batch)), placed(rows))
+
+
+def _across(typed: _Typed, graph: dict[str, set[str]], kinds: dict[str, str],
+            links: list[Row]) -> None:
+    """The checks against the graph; CPU work, run in a thread."""
+    for code, label in typed.refused.items():
+        graph.setdefault(code, {label})
+    references(typed.rows, typed.batch, graph, typed.problems, kinds)
+    structure(typed.rows, links, typed.problems)
+
+
+async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> Checked:
+    """Every row of the import, typed; ImportRejected listing all problems if any.
+
+    Reading, typing and the checks run in a worker thread, so the hub's event loop keeps
+    answering other requests while a large file is checked.
+    """
+    typed = await asyncio.to_thread(_type, path, key, tick)
+    found = (await db.read("import.known", timeout=300.0, codes=typed.codes)
+             if typed.codes else [])
     graph = {str(r["code"]): set(r["labels"]) for r in found}
     kinds = {str(r["code"]): str(r["kind"]) for r in found if r["kind"] is not None}
-    for code, label in refused.items():
-        graph.setdefault(code, {label})
-    references(rows, batch, graph, problems, kinds)
-    placed_codes = placed(rows)
-    links = (await db.read("import.parents", timeout=300.0, codes=placed_codes)
-             if placed_codes else [])
-    structure(rows, links, problems)
-    if problems:
-        raise ImportRejected(problems=problems)
-    return rows
+    existing = set(graph)
+    links = (await db.read("import.parents", timeout=300.0, codes=typed.placed)
+             if typed.placed else [])
+    await asyncio.to_thread(_across, typed, graph, kinds, links)
+    if typed.problems:
+        raise ImportRejected(problems=typed.problems)
+    return Checked(typed.rows, existing)
 
 
 def by_kind_of(rows: list[Located]) -> dict[str, list[dict[str, object]]]:
@@ -70,59 +109,52 @@ def by_kind_of(rows: list[Located]) -> dict[str, list[dict[str, object]]]:
     return grouped
 
 
-async def write_rows(tx: Tx, by_kind: dict[str, list[dict[str, object]]],
-                     tick: Tick = quiet) -> Summary:
-    """Write every kind in registry order (parents before children), in batches, in `tx`;
-    each batch's Cypher answers one row per status with how many rows ended in it."""
-    summary = Summary()
-    total = sum(len(items) for items in by_kind.values())
-    written = 0
-    tick("write", written, total)
-    for kind in KINDS:
-        items = by_kind.get(kind.name)
-        if not items:
-            continue
-        part = KindSummary(kind.name, kind.zh, rows=len(items))
-        for start in range(0, len(items), BATCH):
-            batch = items[start:start + BATCH]
-            for found in await tx.run(kind.query, rows=batch):
-                part.add(str(found["status"]), int(found["count"]))
-            written += len(batch)
-            tick("write", written, total)
-        summary.kinds.append(part)
-    return summary
-
-
 async def import_path(db: Database, path: Path, progress: Progress | None = None,
                       key: bytes | None = None, timeout: float = 1800.0,
-                      who: Principal | None = None, tick: Tick = quiet) -> Summary:
-    """Check then write the CSV folder or workbook at `path`; the summary per kind.
+                      who: Principal | None = None, tick: Tick = quiet,
+                      before: Before | None = None, after: After | None = None,
+                      details: dict[str, object] | None = None) -> Summary:
+    """Check, stage, then publish the CSV folder or workbook at `path`; the summary per kind.
 
     `progress` hears the stages and the summary as lines, `tick` files read and rows
     written (hub/progress.py). `who` is recorded in the audit trail; the command line
-    imports as the county role, named after the operating-system user who ran it.
+    imports as the county role, named after the operating-system user who ran it. `before`
+    and `after` run in the publish transaction (hub/upload.py checks the jurisdiction there);
+    `details` go into the audit entry.
     """
+    summary, _entry = await import_staged(db, path, progress, key, timeout, who, tick,
+                                          before, after, details)
+    return summary
+
+
+async def import_staged(db: Database, path: Path, progress: Progress | None = None,
+                        key: bytes | None = None, timeout: float = 1800.0,
+                        who: Principal | None = None, tick: Tick = quiet,
+                        before: Before | None = None, after: After | None = None,
+                        details: dict[str, object] | None = None) -> tuple[Summary, str]:
+    """`import_path`, answering the audit entry's id too."""
     say = progress or (lambda _line: None)
     author = who or Principal(f"cli:{getpass.getuser()}", Role.COUNTY)
     secret = load_key() if key is None else key
-    say(f"检查 / checking {path} …")
-    rows = await check(db, path, secret, tick)
-    by_kind = by_kind_of(rows)
-    say(f"写入 / writing {len(rows)} 行/rows in one transaction …")
+    async with running(db, author.subject, timeout) as run:
+        say(f"检查 / checking {path} …")
+        checked = await check(db, path, secret, tick)
+        rows = checked.rows
+        say(f"写入 / writing {len(rows)} 行/rows: 分批暂存，一次发布 / staged in batches, "
+            f"published at once …")
 
-    async def work(tx: Tx) -> Summary:
-        summary = await write_rows(tx, by_kind, tick)
-        await audit.record(tx, author, "import", audit.touched(rows), None,
-                           {"path": path.name, "kinds": summary.as_json(),
-                            "summary": summary.lines()})
-        return summary
+        async def entry(tx: Tx, summary: Summary) -> str:
+            return await audit.record(tx, author, "import", audit.touched(rows), None,
+                                      {**(details or {"path": path.name}),
+                                       "kinds": summary.as_json(), "summary": summary.lines()})
 
-    try:
-        summary = await db.in_write_tx(work, timeout=timeout)
-    except neo4j.exceptions.TransientError as exc:
-        if "MemoryPoolOutOfMemory" not in (exc.code or ""):
-            raise
-        raise ImportTooLarge(rows=len(rows)) from exc
+        try:
+            summary, entry_id = await write(db, run, rows, checked.existing, entry, tick,
+                                            timeout, before, after)
+        except neo4j.exceptions.TransientError as exc:
+            if "MemoryPoolOutOfMemory" not in (exc.code or ""):
+                raise
+            raise ImportTooLarge(rows=len(rows)) from exc
     for line in summary.lines():
         say(line)
-    return summary
+    return summary, entry_id
