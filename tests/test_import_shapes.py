@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hub.db import Database
-from hub.importer import ImportRejected, import_path
+from hub.importer import ImportRejected, import_path, write
 from hub.importer.ids import id_check_char, uscc_check_char
 from hub.importer.places import PARENT_OF_ORG, PLACE_OF_ORG
 from hub.importer.registry import BY_NAME
@@ -208,3 +208,20 @@ def test_every_closing_kind_takes_its_owners_from_its_own_kinds_file() -> None:
         named: list[dict[str, object]] = [{"code": "A"}, {"code": "B"}]
         assert owners(kind, items, named) == [{"code": "A", "keep": [["X", since]]},
                                               {"code": "B", "keep": []}]
+
+
+async def test_a_child_listed_batches_before_its_parent_keeps_its_parent(
+        demo: Database, tmp_path: Path, own: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Batches of one row: a grid branch listed before the community organisation it is
+    # under, itself listed before its township committee, each in a batch of its own.
+    monkeypatch.setattr(write, "BATCH", 1)
+    chain = [("ZS-PG", "grid_branch", "XC-T01-C01-G01", "ZS-PC"),
+             ("ZS-PC", "community_org", "XC-T01-C01", "ZS-PT"),
+             ("ZS-PT", "township_committee", "XC-T01", "P-XC")]
+    own.extend(code for code, *_ in chain)
+    write_csv(tmp_path, "party_orgs", [[code, code, kind, place, parent, "", "", "2026-02-01", ""]
+                                       for code, kind, place, parent in chain])
+    await import_path(demo, tmp_path, key=KEY)
+    rows = await demo.read("testing.record_properties", codes=[code for code, *_ in chain])
+    under = {r["code"]: [x["to"] for x in r["links"] if x["type"] == "UNDER"] for r in rows}
+    assert under == {code: [parent] for code, _kind, _place, parent in chain}

@@ -27,7 +27,7 @@ from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.read import read
 from hub.importer.registry import KINDS
 from hub.importer.stage import running
-from hub.importer.structure import placed, structure
+from hub.importer.structure import parents_first, placed, structure
 from hub.importer.summary import Summary
 from hub.importer.write import After, Before, write
 from hub.principal import Principal, Role
@@ -98,7 +98,7 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> Che
     await asyncio.to_thread(_across, typed, graph, kinds, links)
     if typed.problems:
         raise ImportRejected(problems=typed.problems)
-    return Checked(typed.rows, existing)
+    return Checked(parents_first(typed.rows), existing)
 
 
 def by_kind_of(rows: list[Located]) -> dict[str, list[dict[str, object]]]:

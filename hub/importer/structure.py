@@ -11,6 +11,7 @@ from __future__ import annotations
 from hub.db import Row
 from hub.importer.checks import Located
 from hub.importer.problems import Problem
+from hub.importer.registry import KINDS
 
 PLACES = {"county": "IN", "township": "IN", "community": "IN", "territory": "IN",
           "parent": "UNDER"}
@@ -74,3 +75,26 @@ def _cycles(parent_of: dict[str, str], where: dict[str, Located],
             col = row.kind.column("parent")
             problems.append(Problem(row.file, row.line, col.header, parent_of[start],
                                     f"上级关系成环 / the parents form a cycle: {loop}"))
+
+
+
+def parents_first(rows: list[Located]) -> list[Located]:
+    """The rows in kind order, each record after the parent it names in the same import.
+
+    Records are written in batches, and a row's `parent` is linked only if the parent
+    exists when its batch runs: a child listed a batch before its parent would silently lose
+    its `UNDER` link. Checked rows have no cycle; a chain is followed at most once anyway.
+    """
+    by_code = {str(r.values["code"]): r for r in rows
+               if r.kind.label is not None and r.values.get("code") is not None}
+    order = {kind.name: index for index, kind in enumerate(KINDS)}
+
+    def depth(row: Located) -> int:
+        seen: set[str] = set()
+        parent = row.values.get("parent")
+        while parent is not None and str(parent) in by_code and str(parent) not in seen:
+            seen.add(str(parent))
+            parent = by_code[str(parent)].values.get("parent")
+        return len(seen)
+
+    return sorted(rows, key=lambda row: (order[row.kind.name], depth(row)))
