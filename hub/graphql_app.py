@@ -35,7 +35,6 @@ from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
     MaxTokensLimiter,
-    ParserCache,
     SchemaExtension,
     ValidationCache,
 )
@@ -46,6 +45,7 @@ from hub.context import Context, principal_from_request
 from hub.db import track, untrack
 from hub.errors import HubError
 from hub.gate import is_ide_page
+from hub.gql_fair import IDE_HEADERS, FairSchema, ParseOffLoop
 from hub.limits import limits_rule
 from hub.settings import PROJECT_ROOT, Settings
 from schema.audit_trail import AuditQuery
@@ -125,13 +125,14 @@ def build_schema(settings: Settings) -> Schema:
         MaskUnexpected,
         lambda: AddValidationRules([limits]),
         lambda: MaxTokensLimiter(max_token_count=settings.limits.max_tokens),
-        lambda: ParserCache(maxsize=256),
+        ParseOffLoop,
         lambda: ValidationCache(maxsize=256),
     ]
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
     # Federation v2 is Strawberry's default (`federation_version`, no flag needed).
-    return Schema(query=FullQuery, mutation=Mutation, extensions=extensions)
+    return FairSchema(query=FullQuery, mutation=Mutation, extensions=extensions,
+                      max_entities=settings.fair.max_entities)
 
 
 def ide_page() -> str:
@@ -158,13 +159,13 @@ class HubGraphQL(GraphQL[Context, None]):
                        debug_round_trips=self.settings.debug_round_trips)
 
     async def render_graphql_ide(self, request: Request) -> Response:
-        return HTMLResponse(self.page)
+        return HTMLResponse(self.page, headers=IDE_HEADERS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         # Strawberry builds the context (and so asks who is calling) before it decides to
         # render the IDE; the page holds no data, so it is answered before that.
         if self.page and scope["type"] == "http" and is_ide_page(HTTPConnection(scope)):
-            await HTMLResponse(self.page)(scope, receive, send)
+            await HTMLResponse(self.page, headers=IDE_HEADERS)(scope, receive, send)
             return
         await super().__call__(scope, receive, send)
 

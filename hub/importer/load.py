@@ -8,6 +8,7 @@ says, per batch, how many rows it created, updated or left unchanged (hub/import
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 from collections.abc import Callable
 from pathlib import Path
@@ -31,8 +32,9 @@ BATCH = 5000
 Progress = Callable[[str], None]
 
 
-async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> list[Located]:
-    """Every row of the import, typed; ImportRejected listing all problems if any."""
+def _typed(path: Path, key: bytes, tick: Tick
+           ) -> tuple[bool, list[Located], dict[str, str], list[Problem]]:
+    """Read and type every row: (anything read, rows, codes refused by kind, problems)."""
     raw, problems = read(path, lambda done, total: tick("check", done, total))
     rows: list[Located] = []
     refused: dict[str, str] = {}
@@ -45,6 +47,15 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> lis
                 # Already reported: do not report every row that refers to it as well.
                 code = item.cells["code"]
                 refused[code] = refused[code.upper()] = kind.label
+    return bool(raw), rows, refused, problems
+
+
+async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> list[Located]:
+    """Every row of the import, typed; ImportRejected listing all problems if any.
+
+    Reading and typing a county's rows is seconds of CPU: it runs in a worker thread, so the
+    hub keeps answering other callers meanwhile."""
+    anything, rows, refused, problems = await asyncio.to_thread(_typed, path, key, tick)
     batch = duplicates(rows, problems)
     codes = sorted(wanted(rows, batch))
     found = await db.read("import.known", timeout=300.0, codes=codes) if codes else []
@@ -56,7 +67,7 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> lis
     links = (await db.read("import.parents", timeout=300.0, codes=placed_codes)
              if placed_codes else [])
     structure(rows, links, problems)
-    if not raw and not problems:
+    if not anything and not problems:
         problems.append(Problem(str(path), None, None, None,
                                 "没有可导入的文件 / no file of a known kind found"))
     if problems:
