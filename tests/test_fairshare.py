@@ -34,10 +34,10 @@ async def tight(settings: Settings, demo: Database) -> AsyncIterator[httpx.Async
                     max_unzipped_bytes=1024 * 1024, max_entities=5, caller_concurrency=1,
                     caller_queue=0, caller_rate=0.1, caller_burst=3)
     app = create_app(dataclasses.replace(settings, fair=fair))
-    async with app.router.lifespan_context(app):
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                     base_url="http://hub") as http:
-            yield http
+    async with (app.router.lifespan_context(app),
+                httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                  base_url="http://hub") as http):
+        yield http
 
 
 def _refusal(response: httpx.Response, status: int, code: str) -> str:

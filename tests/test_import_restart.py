@@ -16,6 +16,7 @@ import pytest
 from hub import audit
 from hub.cypher import Queries
 from hub.db import Database
+from hub.errors import Neo4jUnavailable
 from hub.importer import import_path
 from hub.localdb import LocalNeo4j
 from hub.migrate import migrate
@@ -58,8 +59,7 @@ async def test_import_survives_a_killed_neo4j(tmp_path: Path) -> None:
         try:
             await task
             completed = True
-        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired,
-                neo4j.exceptions.TransientError):
+        except (Neo4jUnavailable, neo4j.exceptions.TransientError):
             completed = False
         after_kill = await nodes(db)  # the same driver, reconnected by itself
         summary = await import_path(db, folder, key=KEY)
