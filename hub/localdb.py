@@ -220,7 +220,8 @@ db.transaction.timeout=5m
         self._write_conf()
         self._set_initial_password()
         make_private(self.home)
-        log = (self.home / "logs" / "console.log").open("ab")
+        log = os.fdopen(os.open(self.home / "logs" / "console.log",
+                                os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
         proc = subprocess.Popen(
             ["java", f"-Xmx{self.heap}", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
              "-Dfile.encoding=UTF-8", "-cp", f"{self.lib_dir}/*", ENTRY_POINT,
@@ -234,6 +235,7 @@ db.transaction.timeout=5m
         # `hub run` serves), its exit is collected here at once, so it never lingers a zombie.
         threading.Thread(target=proc.wait, name="neo4j-reaper", daemon=True).start()
         self.pid_file.write_text(str(proc.pid))
+        self.pid_file.chmod(0o600)
         say(f"正在启动 Neo4j … / starting Neo4j on {self.uri} …")
         self._wait_ready(proc)
         return True

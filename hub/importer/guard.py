@@ -28,8 +28,8 @@ MAX_MEMBERS = 4096
 
 
 def _broken(path: Path, why: str) -> ImportRejected:
-    return ImportRejected(problems=[Problem(path.name, None, None, why,
-                                            "不是有效的 .xlsx 工作簿 / not a valid .xlsx workbook")])
+    reason = "不是有效的 .xlsx 工作簿 / not a valid .xlsx workbook"
+    return ImportRejected(problems=[Problem(path.name, None, None, why, reason)])
 
 
 def check_workbook(path: Path, limit: int) -> None:
