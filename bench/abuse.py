@@ -54,8 +54,9 @@ def _codes(name: str) -> list[str]:
 class Hub:
     """`hub run` in a subprocess, on ports of its own, with a state folder of its own."""
 
-    def __init__(self, port: int, bolt: int, http: int) -> None:
-        self.state = Path(tempfile.mkdtemp(prefix="hub-bench-"))
+    def __init__(self, port: int, bolt: int, http: int, state: Path | None = None) -> None:
+        # A state folder of an earlier run keeps its Neo4j and the demo county: no reload.
+        self.state = state or Path(tempfile.mkdtemp(prefix="hub-bench-"))
         self.url = f"http://127.0.0.1:{port}"
         env = {**os.environ, "HUB_STATE_DIR": str(self.state), "HUB_PORT": str(port),
                "NEO4J_BOLT_PORT": str(bolt), "NEO4J_HTTP_PORT": str(http), "HUB_IDE": "0"}
@@ -229,8 +230,10 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=48080)
     parser.add_argument("--bolt", type=int, default=47787)
     parser.add_argument("--http", type=int, default=47574)
+    parser.add_argument("--state", type=Path, default=None,
+                        help="reuse this state folder (its Neo4j keeps the demo county)")
     args = parser.parse_args()
-    hub = Hub(args.port, args.bolt, args.http)
+    hub = Hub(args.port, args.bolt, args.http, args.state)
     try:
         hub.wait_ready()
         result = asyncio.run(fairshare(hub, args.seconds) if args.what == "fairshare"

@@ -13,6 +13,7 @@ and the IDE page's security headers.
 
 import asyncio
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +26,9 @@ from strawberry.types.info import Info
 from hub.errors import TooManyEntities
 
 INLINE_CHARS = 16 * 1024
+# One worker: a parse holds the GIL in 5 ms slices, so eight parsing threads would leave the
+# event loop a ninth of the interpreter; one leaves it half, and big documents wait in turn.
+_HEAVY = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hub-parse")
 CACHED_DOCUMENTS = 256
 # The IDE page: its own scripts and styles only (the first query is a JSON data block, not a
 # script), data fetched from the hub alone, never framed, no referrer sent anywhere.
@@ -58,8 +62,9 @@ class ParseOffLoop(SchemaExtension):
         if query:
             tokens = context.parse_options.get("max_tokens")
             if len(query) > INLINE_CHARS:
-                context.graphql_document = await asyncio.to_thread(_parse_detached, query,
-                                                                   tokens)
+                loop = asyncio.get_running_loop()
+                context.graphql_document = await loop.run_in_executor(_HEAVY, _parse_detached,
+                                                                      query, tokens)
             else:
                 context.graphql_document = _cached_parse(query, tokens)
         yield

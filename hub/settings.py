@@ -47,7 +47,7 @@ class Fairness:
     # A workbook's sheets once decompressed: an xlsx can expand 100-fold and more.
     max_unzipped_bytes: int = 256 * 1024 * 1024
     max_entities: int = 200
-    caller_concurrency: int = 8
+    caller_concurrency: int = 4
     caller_queue: int = 64
     caller_rate: float = 50.0
     caller_burst: int = 100
