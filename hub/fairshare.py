@@ -9,6 +9,8 @@ Two ASGI middlewares, generic over routes (whatever endpoints the app grows get 
   for the request rate and a cap on requests in flight; requests over the cap wait in a short
   queue of their own, so a gateway's 40 parallel requests are served in turn while another
   caller's request goes straight through. A refusal is `TooManyRequests` with Retry-After.
+  Across callers, at most `max_in_flight` requests run at once and the rest wait their turn:
+  a caller holds at most its own cap of those, so the others always find room.
 
 Both raise the hub's typed errors; hub/faults.py turns them into bilingual JSON.
 """
@@ -85,6 +87,7 @@ class CallerLimits:
         self.app = app
         self.fair = fair
         self._shares: dict[tuple[str, str, str], _Share] = {}
+        self._in_flight = asyncio.Semaphore(fair.max_in_flight)
 
     def _share(self, who: Principal, now: float) -> _Share:
         key = (who.role.value, who.unit or "", who.subject)
@@ -135,7 +138,8 @@ class CallerLimits:
             share.waiting -= 1
         share.active += 1
         try:
-            await self.app(scope, receive, send)
+            async with self._in_flight:
+                await self.app(scope, receive, send)
         finally:
             share.active -= 1
             share.slots.release()

@@ -48,6 +48,9 @@ class Fairness:
     max_unzipped_bytes: int = 256 * 1024 * 1024
     max_entities: int = 200
     caller_concurrency: int = 4
+    # Requests in flight for all callers together: more at once only make Neo4j share its
+    # cores thinner until every transaction runs into its time limit; they wait here instead.
+    max_in_flight: int = 8
     caller_queue: int = 64
     caller_rate: float = 50.0
     caller_burst: int = 100
@@ -122,6 +125,7 @@ class Settings:
             caller_concurrency=ep.integer(env, "HUB_CALLER_CONCURRENCY",
                                           Fairness.caller_concurrency),
             caller_queue=ep.integer(env, "HUB_CALLER_QUEUE", Fairness.caller_queue, low=0),
+            max_in_flight=ep.integer(env, "HUB_MAX_IN_FLIGHT", Fairness.max_in_flight),
             caller_rate=ep.seconds(env, "HUB_CALLER_RATE", Fairness.caller_rate, high=1e6),
             caller_burst=ep.integer(env, "HUB_CALLER_BURST", Fairness.caller_burst),
             neo4j_connect_timeout=ep.seconds(env, "HUB_NEO4J_CONNECT_TIMEOUT",

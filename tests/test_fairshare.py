@@ -175,3 +175,29 @@ async def test_a_corrupt_workbook_is_a_bilingual_refusal_not_a_500(
     assert answer.status_code == 422, answer.text
     problem = answer.json()["problems"][0]
     assert problem["reason"] == "不是有效的 .xlsx 工作簿 / not a valid .xlsx workbook"
+
+
+async def test_past_the_hubs_requests_in_flight_others_wait_their_turn(
+        settings: Settings, demo: Database, bearer: Callable[..., dict[str, str]]) -> None:
+    app = create_app(dataclasses.replace(settings, fair=Fairness(max_in_flight=1)))
+    release = asyncio.Event()
+
+    async def slow_body() -> AsyncIterator[bytes]:
+        yield b'{"query": "{ __type'
+        await release.wait()
+        yield b'name }"}'
+
+    async with (app.router.lifespan_context(app),
+                httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                  base_url="http://hub") as http):
+        held = asyncio.create_task(http.post(
+            "/graphql", content=slow_body(),
+            headers={**bearer("township", "XC-T01"), "Content-Type": "application/json"}))
+        await asyncio.sleep(0.3)
+        waiting = asyncio.create_task(http.post("/graphql", json=CHEAP,
+                                                headers=bearer("township", "XC-T02")))
+        await asyncio.sleep(0.5)
+        assert not waiting.done(), "the second caller waits rather than being refused"
+        release.set()
+        assert (await held).status_code == 200
+        assert (await waiting).json()["data"] == {"__typename": "Query"}
