@@ -47,7 +47,7 @@ class Fairness:
     # A workbook's sheets once decompressed: an xlsx can expand 100-fold and more.
     max_unzipped_bytes: int = 256 * 1024 * 1024
     max_entities: int = 200
-    caller_concurrency: int = 4
+    caller_concurrency: int = 2
     # Requests in flight for all callers together: more at once only make Neo4j share its
     # cores thinner until every transaction runs into its time limit; they wait here instead.
     max_in_flight: int = 8
