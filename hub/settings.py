@@ -46,7 +46,7 @@ class Fairness:
     max_upload_bytes: int = 50 * 1024 * 1024
     # A workbook's sheets once decompressed: an xlsx can expand 100-fold and more.
     max_unzipped_bytes: int = 256 * 1024 * 1024
-    max_entities: int = 200
+    max_entities: int = 500
     caller_concurrency: int = 2
     # Requests in flight for all callers together: more at once only make Neo4j share its
     # cores thinner until every transaction runs into its time limit; they wait here instead.
