@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
-from neo4j import AsyncGraphDatabase, NotificationMinimumSeverity
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -19,6 +19,8 @@ from hub.console import console_routes
 from hub.cypher import Queries
 from hub.db import Database
 from hub.export import export_gaps
+from hub.fairshare import BodyLimit, CallerLimits
+from hub.faults import QUIET, JsonErrors, open_driver
 from hub.gate import AuthGate
 from hub.graphql_app import graphql_routes
 from hub.migrate import current_version, latest, migrate
@@ -26,9 +28,9 @@ from hub.settings import Settings
 from hub.upload import import_endpoint
 
 log = logging.getLogger("hub")
-# Neo4j's notices ("label does not exist yet" on an empty database) are for query authors in
-# Browser; in the hub's console they would bury what the operator needs to read.
-QUIET = NotificationMinimumSeverity.OFF
+__all__ = ["QUIET", "create_app"]
+# /readyz answers within 2 s whatever Neo4j does (a probe that hangs is no probe).
+READY_WITHIN = 1.8
 
 
 @dataclass
@@ -53,8 +55,9 @@ async def healthz(request: Request) -> JSONResponse:
 async def readyz(request: Request) -> JSONResponse:
     s = shared(request)
     try:
-        await s.db.read("schema.ping", timeout=2.0)
-        version = await current_version(s.db)
+        async with asyncio.timeout(READY_WITHIN):
+            await s.db.read("schema.ping", timeout=READY_WITHIN)
+            version = await current_version(s.db)
     except Exception as exc:  # readiness reports, never raises
         log.warning("readyz: neo4j not answering: %s", exc)
         return JSONResponse({"status": "unavailable", "neo4j": "down"}, status_code=503)
@@ -74,10 +77,7 @@ def create_app(settings: Settings) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         assert settings.neo4j_uri is not None, "resolve the local Neo4j before create_app"
         auth = Authenticator.from_settings(settings)
-        driver = AsyncGraphDatabase.driver(
-            settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or ""),
-            notifications_min_severity=QUIET,
-        )
+        driver = open_driver(settings)
         db = Database(driver, settings.neo4j_database, Queries(),
                       settings.limits.tx_timeout_seconds)
         try:
@@ -91,4 +91,11 @@ def create_app(settings: Settings) -> Starlette:
                                Route("/import", import_endpoint, methods=["POST"]),
                                Route("/export/gaps", export_gaps, methods=["GET"]),
                                *graphql_routes(settings), *console_routes(settings)]
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(AuthGate)])
+    fair = settings.fair
+    # Outermost first: errors become JSON; bodies are bounded before anything reads them;
+    # callers are known only behind the gate, so their shares are kept there.
+    middleware = [Middleware(JsonErrors),
+                  Middleware(BodyLimit, default=fair.max_body_bytes,
+                             per_path={"/import": fair.max_upload_bytes}),
+                  Middleware(AuthGate), Middleware(CallerLimits, fair=fair)]
+    return Starlette(routes=routes, lifespan=lifespan, middleware=middleware)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,7 +17,9 @@ from pathlib import Path
 import jwt
 from starlette.requests import HTTPConnection
 
+from hub import apikeys
 from hub import secrets as secret_store
+from hub.apikeys import LiveKeys
 from hub.errors import Unauthenticated
 from hub.principal import Principal, Role
 from hub.settings import Settings
@@ -63,36 +64,26 @@ def token_refusal(exc: jwt.PyJWTError) -> str:
 
 def load_api_keys(path: Path | None) -> dict[str, Principal]:
     """API keys by SHA-256; a missing file means no system may call in yet."""
-    if path is None or not path.exists():
-        return {}
-    keys: dict[str, Principal] = {}
-    text = secret_store.read_file(path, "HUB_API_KEYS_FILE")
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split()
-        if len(parts) != 4:
-            raise ValueError(f"{path}:{number}: expected `sha256 role unit-or-- name`")
-        digest, role, unit, name = parts
-        keys[digest] = _principal(role, None if unit == "-" else unit, name)
-    return keys
+    return {} if path is None else LiveKeys(path, _principal).current()
 
 
 class Authenticator:
     """Turns a request's credentials into a Principal, or raises Unauthenticated."""
 
-    def __init__(self, algorithm: str, verify_key: str, api_keys: Mapping[str, Principal],
+    def __init__(self, algorithm: str, verify_key: str,
+                 api_keys: Mapping[str, Principal] | LiveKeys,
                  signing_key: str | None = None) -> None:
         if algorithm not in ("HS256", "RS256"):
             raise ValueError(f"HUB_JWT_ALGORITHM={algorithm!r}: HS256 or RS256")
         self.algorithm = algorithm
         self._verify_key = verify_key
         self._signing_key = signing_key
-        self._api_keys = dict(api_keys)
+        self._api_keys = (api_keys if isinstance(api_keys, LiveKeys)
+                          else LiveKeys(None, _principal, api_keys))
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Authenticator:
-        api_keys = load_api_keys(settings.api_keys_file)
+        api_keys = LiveKeys(settings.api_keys_file, _principal)
         if settings.jwt_algorithm == "RS256":
             if settings.jwt_public_key_file is None:
                 raise ValueError("RS256 needs HUB_JWT_PUBLIC_KEY_FILE")
@@ -124,7 +115,7 @@ class Authenticator:
 
     def from_api_key(self, key: str) -> Principal:
         digest = hashlib.sha256(key.encode()).hexdigest()
-        for known, principal in self._api_keys.items():
+        for known, principal in self._api_keys.current().items():
             if hmac.compare_digest(known, digest):
                 return principal
         raise Unauthenticated(reason="unknown API key / API 密钥无效")
@@ -142,11 +133,4 @@ class Authenticator:
 
 def new_api_key(path: Path, name: str, role: Role, unit: str | None) -> str:
     """Create a key for another system, record only its hash, and return it once."""
-    key = secrets.token_urlsafe(32)
-    digest = hashlib.sha256(key.encode()).hexdigest()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        path.touch(mode=0o600)
-    with path.open("a", encoding="utf-8") as fh:
-        fh.write(f"{digest} {role.value} {unit or '-'} {name}\n")
-    return key
+    return apikeys.create(path, name, role.value, unit)

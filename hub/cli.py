@@ -7,7 +7,7 @@
     hub template [--out DIR]     import templates (.xlsx and .csv) with an example row
     hub export-gaps DIM UNIT     a coverage gap list as .xlsx (hub/cli_data.py)
     hub token --role R [--unit U]  a bearer token for a person (HS256 set-ups)
-    hub apikey --name N --role R   a new API key for another county system
+    hub apikey [create|list|revoke]  API keys for other county systems (hub/cli_keys.py)
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,13 +24,14 @@ from typing import Any
 import neo4j
 import uvicorn
 
-from hub.app import QUIET, create_app
+from hub.app import create_app
 from hub.auth import Authenticator
 from hub.cli_data import add_commands, cmd_template
-from hub.cli_keys import cmd_apikey, cmd_token
+from hub.cli_keys import add_apikey, cmd_apikey, cmd_token
 from hub.cypher import Queries
 from hub.db import Database
 from hub.errors import HubError, Neo4jUnavailable
+from hub.faults import OUTAGES, open_driver
 from hub.localdb import LocalNeo4j, fetch, java_version
 from hub.migrate import migrate
 from hub.principal import Role
@@ -53,9 +55,7 @@ def resolve(settings: Settings, server: LocalNeo4j | None) -> Settings:
 async def connect(settings: Settings) -> Database:
     """A Database on the configured Neo4j, or Neo4jUnavailable in one clear line."""
     assert settings.neo4j_uri is not None
-    driver = neo4j.AsyncGraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password or ""),
-        notifications_min_severity=QUIET)
+    driver = open_driver(settings)
     try:
         await driver.verify_connectivity()
     except neo4j.exceptions.AuthError:
@@ -90,10 +90,25 @@ async def prepare(settings: Settings) -> list[str]:
         await db.driver.close()
 
 
+class Stopped(Exception):
+    """SIGTERM or SIGINT: stop serving, then stop the Neo4j this process started."""
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
 def cmd_run(settings: Settings) -> int:
+    # uvicorn handles both signals while it serves and, once it has shut down, raises the
+    # signal again with the handler found before it: this one. So SIGTERM (systemd, containers,
+    # `timeout`) unwinds like Ctrl-C to the `finally` that stops Neo4j, instead of the default
+    # action killing the process and orphaning its Neo4j.
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, _stop)
     server = local_server(settings) if settings.local else None
-    started = server.start() if server else False
+    started = False
     try:
+        started = server.start() if server else False
         resolved = resolve(settings, server)
         for note in asyncio.run(prepare(resolved)):
             print(note)
@@ -106,11 +121,15 @@ def cmd_run(settings: Settings) -> int:
         if server is not None:
             print(f"Neo4j Browser: {server.browser_url}  "
                   f"(连接 / connect URL {server.uri}, 用户 / user neo4j, "
-                  f"密码 / password {server.password()}, 密码文件 / file {server.password_file})")
+                  f"密码见文件 / password in {server.password_file})")
         print("按 Ctrl-C 停止 / press Ctrl-C to stop")
         uvicorn.run(create_app(resolved), host=settings.host, port=settings.port,
                     log_level="info")
+    except Stopped:
+        pass
     finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, signal.SIG_IGN)
         if started and server is not None:
             print("正在停止 Neo4j … / stopping Neo4j …")
             server.stop()
@@ -151,6 +170,10 @@ async def import_into(settings: Settings, path: Path, full: bool = False) -> Non
     from hub.importer import import_path
     from hub.progress import Bar
 
+    if path.is_file() and path.suffix.lower() == ".xlsx":
+        from hub.importer.guard import check_workbook
+
+        check_workbook(path, settings.fair.max_unzipped_bytes)
     db = await connect(settings)
     bar = Bar()
     try:
@@ -218,12 +241,7 @@ def parser() -> argparse.ArgumentParser:
     tok.add_argument("--subject", default="cli-user", help="用户名 / who the token is for")
     tok.add_argument("--hours", type=float, default=8.0,
                      help="有效小时数（默认 8）/ hours it stays valid (default 8)")
-    key = sub.add_parser("apikey", help="新建系统 API 密钥 / new API key for a system")
-    key.add_argument("--name", required=True, help="系统名称 / name of the calling system")
-    key.add_argument("--role", choices=roles, default="service",
-                     help="角色（默认 service）/ role (default service)")
-    key.add_argument("--unit", help="乡镇或网格编码（township、grid 角色必填）/ "
-                                    "township or grid code (required for those roles)")
+    add_apikey(sub)
     return parser
 
 
@@ -248,6 +266,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_migrate(settings)
     except HubError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
+        return 2
+    except OUTAGES as exc:
+        # Neo4j went away under a running command (an import): one clear line, no traceback.
+        gone = Neo4jUnavailable(reason=f"{type(exc).__name__}; 请确认 Neo4j 在运行后重试 / "
+                                       "check that Neo4j runs, then try again")
+        print(f"错误 / error: {gone}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

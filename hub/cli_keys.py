@@ -1,11 +1,15 @@
 """The credential commands of `hub`: bearer tokens for people, API keys for systems.
 
-    hub token --role R [--unit U]    a bearer token (HS256 set-ups)
-    hub apikey --name N --role R     a new API key; only its hash is kept
+    hub token --role R [--unit U]                     a bearer token (HS256 set-ups)
+    hub apikey create --name N --role R [--unit U]    a new key, shown once (`create` optional);
+                                                      only its hash is kept
+    hub apikey list                                   names, roles, units, digest prefixes
+    hub apikey revoke --name N                        remove the key(s) named N
 
-Both refuse a role and unit that no request could ever pass with: a township or grid role
-without a unit, a unit that does not exist, or one of the wrong kind (a village for a
-township token), and a unit given to a role that sees the whole county.
+Tokens and new keys refuse a role and unit that no request could ever pass with: a township
+or grid role without a unit, a unit that does not exist, or one of the wrong kind (a village
+for a township token), and a unit given to a role that sees the whole county. The running
+hub rereads the key file within about a second of a change (hub/apikeys.py).
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 from dataclasses import dataclass
+from typing import Any
 
-from hub.auth import Authenticator, new_api_key
+from hub import apikeys
+from hub.auth import Authenticator
 from hub.errors import InputError, SecretError
 from hub.principal import Role
 from hub.settings import Settings
@@ -91,11 +97,46 @@ def cmd_token(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def add_apikey(sub: argparse._SubParsersAction[Any]) -> None:
+    key = sub.add_parser("apikey", help="系统 API 密钥：新建、列出、吊销 / API keys for systems: "
+                                        "create, list, revoke")
+    key.add_argument("action", nargs="?", choices=["create", "list", "revoke"],
+                     default="create", help="新建（默认）、列出或吊销 / create (default), list or "
+                                            "revoke")
+    key.add_argument("--name", help="系统名称（一个词）/ the system's name (one word)")
+    key.add_argument("--role", choices=[r.value for r in Role], default="service",
+                     help="角色（默认 service）/ role (default service)")
+    key.add_argument("--unit", help="乡镇或网格编码（township、grid 角色必填）/ "
+                                    "township or grid code (required for those roles)")
+
+
 def cmd_apikey(settings: Settings, args: argparse.Namespace) -> int:
-    if settings.api_keys_file is None:
+    path = settings.api_keys_file
+    if path is None:
         raise SecretError(name="HUB_API_KEYS_FILE", path="-", reason="not set / 未设置")
-    check_unit(settings, Role(args.role), args.unit)
-    key = new_api_key(settings.api_keys_file, args.name, Role(args.role), args.unit)
-    print(f"API 密钥只显示这一次 / the key is shown once only; its hash is in "
-          f"{settings.api_keys_file}\n{key}")
+    if args.action == "list":
+        lines = apikeys.read_lines(path)
+        if not lines:
+            print(f"没有 API 密钥 / no API keys ({path})")
+        for line in lines:
+            print(f"{line.name}\t{line.role}\t{line.unit or '-'}\t{line.digest[:12]}…")
+        return 0
+    if not args.name:
+        print("错误 / error: 需要 --name / --name is required")
+        return 2
+    if args.action == "revoke":
+        gone = apikeys.revoke(path, args.name)
+        print(f"已吊销 {gone} 个 / revoked {gone} key(s) named {args.name}; "
+              "运行中的服务几秒内生效 / the running hub stops accepting within seconds"
+              if gone else f"没有名为 {args.name} 的密钥 / no key named {args.name}")
+        return 0 if gone else 1
+    # Only the role and unit a token could carry: the same rule as for people.
+    role = Role(args.role)
+    check_unit(settings, role, args.unit)
+    try:
+        key = apikeys.create(path, args.name, role.value, args.unit)
+    except ValueError as exc:
+        print(f"错误 / error: {exc}")
+        return 2
+    print(f"API 密钥只显示这一次 / the key is shown once only; its hash is in {path}\n{key}")
     return 0

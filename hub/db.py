@@ -18,7 +18,7 @@ import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 from hub.cypher import Queries
-from hub.errors import QueryTimeout
+from hub.errors import Neo4jUnavailable, QueryTimeout
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -52,9 +52,12 @@ def untrack(token: contextvars.Token[RoundTrips | None]) -> None:
 
 @asynccontextmanager
 async def _timeouts(name: str, seconds: float) -> AsyncIterator[None]:
-    """Turn Neo4j's "transaction timed out" into the hub's own error, which clients may see."""
+    """Turn Neo4j's "transaction timed out" and "not there" into the hub's own errors, which
+    clients may see: an outage then reads as one, never as an internal error."""
     try:
         yield
+    except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+        raise Neo4jUnavailable(reason=f"{type(exc).__name__} ({name})") from exc
     except neo4j.exceptions.ClientError as exc:
         # A transaction past its limit while waiting for a lock stops as LockClientStopped.
         if exc.code and ("TransactionTimedOut" in exc.code or "LockClientStopped" in exc.code):

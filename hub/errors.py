@@ -8,13 +8,19 @@ message in Chinese and English.
     │   ├── PortTaken              a port the local Neo4j needs is in use
     │   └── Neo4jStartFailed       the server did not come up (with its log tail)
     ├── Neo4jUnavailable           a Neo4j that does not answer, or refuses the credentials
+    ├── SettingError               an environment variable the hub cannot use (named, value shown
+    │                              unless it is a secret)
+    ├── TooManyRequests            a caller over its share: concurrent requests or request rate
     ├── SecretError                a secret missing, empty, or in a file others can read
     ├── Unauthenticated            no credentials, or credentials that do not hold
     ├── QueryTimeout               a Cypher transaction cut off by the hub's time limit
     ├── InputError                 a request or file the hub refuses (see hub.importer)
     │   ├── PageTooLarge           `first` above Limits.max_page_size
     │   ├── BadCursor              an `after` cursor the hub did not issue
-    │   └── BadPeriod              a period whose end is before its start
+    │   ├── BadPeriod              a period whose end is before its start
+    │   ├── BodyTooLarge           a request body above the limit for its endpoint
+    │   ├── TooManyEntities        more `_entities` representations than one request may ask
+    │   └── WorkbookTooLarge       a workbook whose sheets expand past the limit (zip bomb)
     ├── UnitNotFound               no unit with that code within the caller's jurisdiction
     ├── HouseholdNotFound          no household with that code within the jurisdiction
     ├── NotPermitted               the caller's role may not ask this at all
@@ -95,7 +101,30 @@ class Neo4jUnavailable(HubError):
     en = "cannot reach Neo4j"
 
     def detail(self) -> str:
-        return f"{self.fields.get('uri')}: {self.fields.get('reason')}"
+        uri = self.fields.get("uri")
+        reason = self.fields.get("reason")
+        return f"{uri}: {reason}" if uri else str(reason or "")
+
+
+class SettingError(HubError):
+    zh = "设置无效"
+    en = "invalid setting"
+
+    def detail(self) -> str:
+        shown = "" if self.fields.get("value") is None else f"={self.fields['value']!r}"
+        return f"{self.fields.get('name')}{shown}: {self.fields.get('reason')}"
+
+
+class TooManyRequests(HubError):
+    """A caller past its share; `retry_after` (seconds) goes into the Retry-After header."""
+
+    zh = "请求过多，请稍后重试"
+    en = "too many requests; retry later"
+
+    def detail(self) -> str:
+        return (f"{self.fields.get('what')}: {self.fields.get('limit')}; "
+                f"retry after {self.fields.get('retry_after')}s / {self.fields.get('retry_after')}"
+                " 秒后重试")
 
 
 class SecretError(HubError):
@@ -154,6 +183,31 @@ class BadPeriod(InputError):
 
     def detail(self) -> str:
         return f"{self.fields['start']} .. {self.fields['end']}"
+
+
+class BodyTooLarge(InputError):
+    zh = "请求体超过上限"
+    en = "request body too large"
+
+    def detail(self) -> str:
+        return f"{self.fields.get('path')}: > {self.fields.get('limit')} bytes / 字节"
+
+
+class TooManyEntities(InputError):
+    zh = "一次请求的实体表示过多"
+    en = "too many entity representations in one request"
+
+    def detail(self) -> str:
+        return f"{self.fields.get('asked')} > {self.fields.get('limit')}"
+
+
+class WorkbookTooLarge(InputError):
+    zh = "工作簿解压后超过上限，未读取"
+    en = "the workbook expands past the limit and was not read"
+
+    def detail(self) -> str:
+        return (f"{self.fields.get('member')}: {self.fields.get('size')} > "
+                f"{self.fields.get('limit')} bytes / 字节 (HUB_MAX_UNZIPPED)")
 
 
 class UnitNotFound(HubError):

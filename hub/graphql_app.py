@@ -33,7 +33,6 @@ from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
     MaxTokensLimiter,
-    ParserCache,
     SchemaExtension,
     ValidationCache,
 )
@@ -46,6 +45,7 @@ from hub.context import Context, principal_from_request
 from hub.db import track, untrack
 from hub.error_view import HubSchema, MaskUnexpected, present, refusal
 from hub.gate import is_ide_page
+from hub.gql_fair import IDE_HEADERS, FairSchema, ParseOffLoop
 from hub.limits import limits_rule
 from hub.request_errors import LongStrings
 from hub.settings import PROJECT_ROOT, Settings
@@ -96,7 +96,7 @@ def build_schema(settings: Settings) -> HubSchema:
         LongStrings,
         lambda: AddValidationRules([limits]),
         lambda: MaxTokensLimiter(max_token_count=settings.limits.max_tokens),
-        lambda: ParserCache(maxsize=256),
+        ParseOffLoop,
         lambda: ValidationCache(maxsize=256),
     ]
     if not settings.introspection_enabled:
@@ -104,8 +104,9 @@ def build_schema(settings: Settings) -> HubSchema:
     # Federation v2 is Strawberry's default (`federation_version`, no flag needed).
     # Every unit type is an entity; those reached only through a union or the `Unit`
     # interface (Cooperative) are not found by Strawberry's walk of the fields, so all are named.
-    return HubSchema(query=FullQuery, mutation=Mutation, extensions=extensions,
-                     types=list(UNIT_TYPES.values()), scalar_overrides=SCALAR_OVERRIDES)
+    return FairSchema(query=FullQuery, mutation=Mutation, extensions=extensions,
+                      types=list(UNIT_TYPES.values()), scalar_overrides=SCALAR_OVERRIDES,
+                      max_entities=settings.fair.max_entities)
 
 
 def ide_page() -> str:
@@ -132,7 +133,7 @@ class HubGraphQL(GraphQL[Context, None]):
                        debug_round_trips=self.settings.debug_round_trips)
 
     async def render_graphql_ide(self, request: Request) -> Response:
-        return HTMLResponse(self.page)
+        return HTMLResponse(self.page, headers=IDE_HEADERS)
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         # Strawberry answers a body it cannot read in English plain text; the hub answers in
@@ -154,7 +155,7 @@ class HubGraphQL(GraphQL[Context, None]):
         # Strawberry builds the context (and so asks who is calling) before it decides to
         # render the IDE; the page holds no data, so it is answered before that.
         if self.page and scope["type"] == "http" and is_ide_page(HTTPConnection(scope)):
-            await HTMLResponse(self.page)(scope, receive, send)
+            await HTMLResponse(self.page, headers=IDE_HEADERS)(scope, receive, send)
             return
         await super().__call__(scope, receive, send)
 

@@ -16,6 +16,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,12 +25,15 @@ from pathlib import Path
 import neo4j
 
 from hub.errors import JavaMissing, MavenFailed, Neo4jStartFailed, PortTaken
+from hub.private import make_private
 from hub.settings import PROJECT_ROOT
 
 POM = Path(__file__).parent / "neo4j_dist" / "pom.xml"
 LIB_DIR = PROJECT_ROOT / ".neo4j" / "lib"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+# Neo4j writes its store, auth files and logs with this umask: owner only.
+PRIVATE = 0o077
 
 
 def java_version(java: str = "java") -> int:
@@ -87,13 +91,19 @@ def port_free(port: int, host: str = "127.0.0.1") -> bool:
 
 
 def _pid_alive(pid: int) -> bool:
+    """True while `pid` runs. A zombie (exited, not yet collected by its parent, e.g. the
+    Neo4j of a running `hub run` stopped by `hub neo4j stop`) has stopped: it counts as gone."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat_line.rpartition(")")[2].split()[:1] != ["Z"]
 
 
 @dataclass
@@ -128,7 +138,7 @@ class LocalNeo4j:
     def password(self) -> str:
         """The generated password, created on first use and readable by the owner only."""
         if not self.password_file.exists():
-            self.home.mkdir(parents=True, exist_ok=True)
+            self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as fh:
                 # Hex, not url-safe base64: a password starting with "-" would be read as an
@@ -151,7 +161,7 @@ class LocalNeo4j:
 
     def _write_conf(self) -> None:
         for sub in ("conf", "data", "logs", "run", "plugins", "import"):
-            (self.home / sub).mkdir(parents=True, exist_ok=True)
+            (self.home / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
         conf = f"""# Written by `hub` at every start; edit hub/localdb.py, not this file.
 server.default_listen_address=127.0.0.1
 server.default_advertised_address=127.0.0.1
@@ -168,6 +178,10 @@ server.directories.plugins={self.home / 'plugins'}
 server.directories.import={self.home / 'import'}
 server.memory.pagecache.size={self.pagecache}
 dbms.usage_report.enabled=false
+# Browser is served from this machine and must call no other (the hub runs on a closed
+# intranet): no product analytics from clients, remote guides from this machine only.
+client.allow_telemetry=false
+browser.remote_content_hostname_whitelist=localhost
 db.transaction.timeout=5m
 """
         (self.home / "conf" / "neo4j.conf").write_text(conf)
@@ -178,7 +192,7 @@ db.transaction.timeout=5m
         proc = subprocess.run(
             ["java", "-cp", f"{self.lib_dir}/*", ADMIN_TOOL, "dbms", "set-initial-password",
              self.password()],
-            env=self._env(), capture_output=True, text=True, check=False,
+            env=self._env(), capture_output=True, text=True, check=False, umask=PRIVATE,
         )
         if proc.returncode != 0:
             raise Neo4jStartFailed(reason="set-initial-password failed",
@@ -205,17 +219,23 @@ db.transaction.timeout=5m
                 raise PortTaken(port=port, what=what, env=env)
         self._write_conf()
         self._set_initial_password()
-        log = (self.home / "logs" / "console.log").open("ab")
+        make_private(self.home)
+        log = os.fdopen(os.open(self.home / "logs" / "console.log",
+                                os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
         proc = subprocess.Popen(
             ["java", f"-Xmx{self.heap}", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError",
              "-Dfile.encoding=UTF-8", "-cp", f"{self.lib_dir}/*", ENTRY_POINT,
              f"--home-dir={self.home}", f"--config-dir={self.home / 'conf'}"],
             env=self._env(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            start_new_session=True,
+            start_new_session=True, umask=PRIVATE,
         )
         log.close()
         self._proc = proc
+        # Whoever stops the server (this process, or `hub neo4j stop` from another shell while
+        # `hub run` serves), its exit is collected here at once, so it never lingers a zombie.
+        threading.Thread(target=proc.wait, name="neo4j-reaper", daemon=True).start()
         self.pid_file.write_text(str(proc.pid))
+        self.pid_file.chmod(0o600)
         say(f"正在启动 Neo4j … / starting Neo4j on {self.uri} …")
         self._wait_ready(proc)
         return True

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from hub.errors import SecretError
+from hub.private import private_dir
 
 
 def read_file(path: Path, name: str) -> str:
@@ -31,8 +32,8 @@ def read_file(path: Path, name: str) -> str:
 
 
 def generate_file(path: Path, nbytes: int = 32) -> str:
-    """Create `path` with a fresh random secret, mode 0600, unless it exists."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Create `path` with a fresh random secret, mode 0600, in a 0700 folder, unless it exists."""
+    private_dir(path.parent)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:

@@ -13,26 +13,15 @@ from datetime import date
 from pathlib import Path
 
 from hub import clock
+from hub import envparse as ep
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SECRET_NAMES = ("HUB_JWT_SECRET", "HUB_HASH_KEY")
 
 
-def _int(env: Mapping[str, str], key: str, default: int) -> int:
-    raw = env.get(key)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError as exc:
-        raise ValueError(f"{key}={raw!r}: 需要整数 / must be an integer") from exc
-
-
-def _flag(env: Mapping[str, str], key: str, default: bool) -> bool:
-    raw = env.get(key)
-    if raw is None or raw == "":
-        return default
-    return raw.strip().lower() in {"1", "true", "yes", "on"}
+def state_dir_of(env: Mapping[str, str]) -> Path:
+    """The hub's state folder: every secret it generates lives there (0700)."""
+    return Path(env.get("HUB_STATE_DIR") or PROJECT_ROOT / ".neo4j" / "run")
 
 
 @dataclass(frozen=True)
@@ -56,14 +45,28 @@ class Limits:
         return self.figure_timeouts.get(figure, self.tx_timeout_seconds)
 
 
-def _timeouts(raw: str | None) -> dict[str, float]:
-    """`F6=30,F13=20` as {figure: seconds}."""
-    found: dict[str, float] = {}
-    for item in (raw or "").split(","):
-        if item.strip():
-            figure, _, seconds = item.partition("=")
-            found[figure.strip()] = float(seconds)
-    return found
+@dataclass(frozen=True)
+class Fairness:
+    """What one caller may take of the hub, so that no caller or fault stalls the others
+    (docs/security.md, "Fair share"). Sizes in bytes."""
+
+    max_body_bytes: int = 256 * 1024
+    max_upload_bytes: int = 50 * 1024 * 1024
+    # A workbook's sheets once decompressed: an xlsx can expand 100-fold and more.
+    max_unzipped_bytes: int = 256 * 1024 * 1024
+    max_entities: int = 500
+    caller_concurrency: int = 2
+    # Requests in flight for all callers together: more at once only make Neo4j share its
+    # cores thinner until every transaction runs into its time limit; they wait here instead.
+    max_in_flight: int = 8
+    caller_queue: int = 64
+    caller_rate: float = 50.0
+    caller_burst: int = 100
+    # Fail fast when Neo4j is away: the driver's defaults (30 s to connect, 60 s to get a
+    # connection, 30 s of retries) hold every request for half a minute.
+    neo4j_connect_timeout: float = 1.0
+    neo4j_acquire_timeout: float = 2.0
+    neo4j_retry_seconds: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ class Settings:
 
     neo4j_uri: str | None
     neo4j_user: str
-    neo4j_password: str | None
+    neo4j_password: str | None = field(repr=False)
     neo4j_database: str
     state_dir: Path
     host: str = "127.0.0.1"
@@ -96,6 +99,7 @@ class Settings:
     api_keys_file: Path | None = None
     secret_env: Mapping[str, str] = field(default_factory=dict, repr=False)
     local_neo4j: bool = False
+    fair: Fairness = field(default_factory=Fairness)
     time_zone: str = clock.DEFAULT_ZONE
 
     def today(self) -> date:
@@ -114,17 +118,37 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
-        state = Path(env.get("HUB_STATE_DIR") or PROJECT_ROOT / ".neo4j" / "run")
+        state = state_dir_of(env)
         limits = Limits(
-            max_depth=_int(env, "HUB_MAX_DEPTH", Limits.max_depth),
-            max_aliases=_int(env, "HUB_MAX_ALIASES", Limits.max_aliases),
-            max_fields=_int(env, "HUB_MAX_FIELDS", Limits.max_fields),
-            max_tokens=_int(env, "HUB_MAX_TOKENS", Limits.max_tokens),
-            max_page_size=_int(env, "HUB_MAX_PAGE_SIZE", Limits.max_page_size),
-            tx_timeout_seconds=float(env.get("HUB_TX_TIMEOUT") or Limits.tx_timeout_seconds),
-            write_timeout_seconds=float(env.get("HUB_WRITE_TIMEOUT")
-                                        or Limits.write_timeout_seconds),
-            figure_timeouts=_timeouts(env.get("HUB_FIGURE_TIMEOUTS")),
+            max_depth=ep.integer(env, "HUB_MAX_DEPTH", Limits.max_depth),
+            max_aliases=ep.integer(env, "HUB_MAX_ALIASES", Limits.max_aliases, low=0),
+            max_fields=ep.integer(env, "HUB_MAX_FIELDS", Limits.max_fields),
+            max_tokens=ep.integer(env, "HUB_MAX_TOKENS", Limits.max_tokens),
+            max_page_size=ep.integer(env, "HUB_MAX_PAGE_SIZE", Limits.max_page_size),
+            tx_timeout_seconds=ep.seconds(env, "HUB_TX_TIMEOUT", Limits.tx_timeout_seconds),
+            write_timeout_seconds=ep.seconds(env, "HUB_WRITE_TIMEOUT",
+                                             Limits.write_timeout_seconds),
+            figure_timeouts=ep.per_figure(env, "HUB_FIGURE_TIMEOUTS"),
+        )
+        fair = Fairness(
+            max_body_bytes=ep.integer(env, "HUB_MAX_BODY", Fairness.max_body_bytes, low=1024),
+            max_upload_bytes=ep.integer(env, "HUB_MAX_UPLOAD", Fairness.max_upload_bytes,
+                                        low=1024),
+            max_unzipped_bytes=ep.integer(env, "HUB_MAX_UNZIPPED", Fairness.max_unzipped_bytes,
+                                          low=1024),
+            max_entities=ep.integer(env, "HUB_MAX_ENTITIES", Fairness.max_entities),
+            caller_concurrency=ep.integer(env, "HUB_CALLER_CONCURRENCY",
+                                          Fairness.caller_concurrency),
+            caller_queue=ep.integer(env, "HUB_CALLER_QUEUE", Fairness.caller_queue, low=0),
+            max_in_flight=ep.integer(env, "HUB_MAX_IN_FLIGHT", Fairness.max_in_flight),
+            caller_rate=ep.seconds(env, "HUB_CALLER_RATE", Fairness.caller_rate, high=1e6),
+            caller_burst=ep.integer(env, "HUB_CALLER_BURST", Fairness.caller_burst),
+            neo4j_connect_timeout=ep.seconds(env, "HUB_NEO4J_CONNECT_TIMEOUT",
+                                             Fairness.neo4j_connect_timeout, high=300),
+            neo4j_acquire_timeout=ep.seconds(env, "HUB_NEO4J_ACQUIRE_TIMEOUT",
+                                             Fairness.neo4j_acquire_timeout, high=300),
+            neo4j_retry_seconds=ep.seconds(env, "HUB_NEO4J_RETRY_TIME",
+                                           Fairness.neo4j_retry_seconds, high=300),
         )
         time_zone = env.get("HUB_TIME_ZONE") or clock.DEFAULT_ZONE
         clock.zone(time_zone)
@@ -137,20 +161,21 @@ class Settings:
             neo4j_database=env.get("NEO4J_DATABASE") or "neo4j",
             state_dir=state,
             host=env.get("HUB_HOST") or "127.0.0.1",
-            port=_int(env, "HUB_PORT", 8000),
-            bolt_port=_int(env, "NEO4J_BOLT_PORT", 7687),
-            http_port=_int(env, "NEO4J_HTTP_PORT", 7474),
-            heap=env.get("NEO4J_HEAP") or "1g",
-            pagecache=env.get("NEO4J_PAGECACHE") or "512m",
-            ide_enabled=_flag(env, "HUB_IDE", True),
-            introspection_enabled=_flag(env, "HUB_INTROSPECTION", True),
+            port=ep.port(env, "HUB_PORT", 8000),
+            bolt_port=ep.port(env, "NEO4J_BOLT_PORT", 7687),
+            http_port=ep.port(env, "NEO4J_HTTP_PORT", 7474),
+            heap=ep.memory(env, "NEO4J_HEAP", "1g"),
+            pagecache=ep.memory(env, "NEO4J_PAGECACHE", "512m"),
+            ide_enabled=ep.flag(env, "HUB_IDE", True),
+            introspection_enabled=ep.flag(env, "HUB_INTROSPECTION", True),
             limits=limits,
+            fair=fair,
             allowance_config=Path(env.get("HUB_ALLOWANCE_CONFIG")
                                   or PROJECT_ROOT / "config" / "allowance.toml"),
             console_config=Path(env.get("HUB_CONSOLE_CONFIG")
                                 or PROJECT_ROOT / "config" / "console.toml"),
-            debug_round_trips=_flag(env, "HUB_DEBUG_ROUND_TRIPS", False),
-            jwt_algorithm=env.get("HUB_JWT_ALGORITHM") or "HS256",
+            debug_round_trips=ep.flag(env, "HUB_DEBUG_ROUND_TRIPS", False),
+            jwt_algorithm=ep.choice(env, "HUB_JWT_ALGORITHM", "HS256", ("HS256", "RS256")),
             jwt_public_key_file=Path(env["HUB_JWT_PUBLIC_KEY_FILE"])
             if env.get("HUB_JWT_PUBLIC_KEY_FILE") else None,
             api_keys_file=Path(env.get("HUB_API_KEYS_FILE") or state / "api-keys"),

@@ -17,6 +17,7 @@ file no longer lists (hub/importer/full.py).
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ from hub.db import Database, Tx
 from hub.gate import principal_of
 from hub.importer.checks import Located
 from hub.importer.full import close_missing
+from hub.importer.guard import check_workbook
 from hub.importer.ids import load_key
 from hub.importer.load import by_kind_of, import_staged
 from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
@@ -37,8 +39,6 @@ from hub.importer.summary import Summary
 from hub.principal import Principal, Role
 from hub.progress import Tick, quiet
 from hub.upload_scope import not_yours, outside, placed_codes
-
-MAX_BYTES = 50 * 1024 * 1024
 
 
 class OutsideJurisdiction(Exception):
@@ -102,21 +102,23 @@ async def import_endpoint(request: Request) -> JSONResponse:
     if who.role not in (Role.COUNTY, Role.TOWNSHIP):
         return JSONResponse({"message": "仅县级或乡镇可导入数据 / only the county or a township "
                                         "may import"}, status_code=403)
-    body = await request.body()
-    if len(body) > MAX_BYTES:
-        return refused([Problem("upload", None, None, None,
-                                f"文件超过 {MAX_BYTES // 1024 // 1024} MB / file too large")], 413)
     full = request.query_params.get("full") in ("1", "true")
     if full and who.role is not Role.COUNTY:
         # A full import closes what it does not list, reaching past any one township.
         return JSONResponse({"message": "仅县级可全量导入 / only the county may import in full"},
                             status_code=403)
-    db: Database = request.app.state.shared.db
+    shared = request.app.state.shared
+    db: Database = shared.db
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload.xlsx"
-        path.write_bytes(body)
+        # To disk as it arrives (hub/fairshare.py has bounded its size): the body is never
+        # whole in memory, so a refused upload leaves none behind.
+        with path.open("wb") as out:
+            async for chunk in request.stream():
+                out.write(chunk)
         try:
-            today = request.app.state.shared.settings.today()
+            await asyncio.to_thread(check_workbook, path, shared.settings.fair.max_unzipped_bytes)
+            today = shared.settings.today()
             summary, entry = await upload(db, who, path, 1800.0, today,
                                           full_on=today if full else None)
         except ImportRejected as exc:

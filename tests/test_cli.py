@@ -51,9 +51,12 @@ def test_an_external_neo4j_that_does_not_answer(
     assert err.startswith("错误 / error: 无法连接 Neo4j / cannot reach Neo4j: bolt://127.0.0.1:9")
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(
-    tmp_path: Path, ports: Callable[[], int]
+    tmp_path: Path, ports: Callable[[], int], stop: signal.Signals
 ) -> None:
+    """Ctrl-C, and SIGTERM as systemd, containers and `timeout` send it, both stop the hub
+    and the Neo4j it started."""
     hub, bolt, http = ports(), ports(), ports()
     env = {**os.environ, "HUB_STATE_DIR": str(tmp_path / "state"), "HUB_PORT": str(hub),
            "NEO4J_BOLT_PORT": str(bolt), "NEO4J_HTTP_PORT": str(http)}
@@ -79,7 +82,8 @@ def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(
         browser = re.search(r"Neo4j Browser: (\S+)", out)
         assert browser and browser.group(1) == f"http://127.0.0.1:{http}/browser/"
         password = (tmp_path / "state" / "password").read_text().strip()
-        assert f"password {password}" in out
+        assert password not in out, "the console shows where the password is, not the password"
+        assert f"password in {tmp_path / 'state' / 'password'}" in out
         assert _get(browser.group(1))[0] == 200
         status, body = _get(f"http://127.0.0.1:{hub}/graphql")
         assert status == 200 and "graphiql" in body.lower()
@@ -93,10 +97,55 @@ def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(
             assert b'"code":"XC"' in response.read().replace(b" ", b""), "the demo county is served"
         pid = int((tmp_path / "state" / "run" / "neo4j.pid").read_text())
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         proc.wait(timeout=90)
         log.close()
     assert proc.returncode == 0
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert not (tmp_path / "state" / "run" / "neo4j.pid").exists()
+
+
+def test_hub_neo4j_stop_works_while_hub_run_serves(
+    tmp_path: Path, ports: Callable[[], int]
+) -> None:
+    """The stopped server is collected by the hub that started it (no zombie), so `hub neo4j
+    stop` returns; the hub says 503 at once, and serves again once Neo4j is started again."""
+    port, bolt, http = ports(), ports(), ports()
+    env = {**os.environ, "HUB_STATE_DIR": str(tmp_path / "state"), "HUB_PORT": str(port),
+           "NEO4J_BOLT_PORT": str(bolt), "NEO4J_HTTP_PORT": str(http)}
+    env.pop("NEO4J_URI", None)
+    ready = f"http://127.0.0.1:{port}/readyz"
+    log = (tmp_path / "run.log").open("w+")
+    proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "run"], env=env,
+                            stdout=log, stderr=subprocess.STDOUT)
+    hub = [sys.executable, "-m", "hub.cli", "neo4j"]
+    try:
+        assert _wait_status(ready, 200, proc), (tmp_path / "run.log").read_text()
+        pid = int((tmp_path / "state" / "run" / "neo4j.pid").read_text())
+        stopped = subprocess.run([*hub, "stop"], env=env, capture_output=True, text=True,
+                                 timeout=120)
+        assert "已停止 / stopped" in stopped.stdout, stopped.stdout + stopped.stderr
+        assert not Path(f"/proc/{pid}").exists(), "collected, not left a zombie"
+        start = time.monotonic()
+        assert _get(ready)[0] == 503 and time.monotonic() - start < 2.0
+        subprocess.run([*hub, "start"], env=env, capture_output=True, timeout=300, check=True)
+        assert _wait_status(ready, 200, proc), "the hub serves again without a restart"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=90)
+        log.close()
+        subprocess.run([*hub, "stop"], env=env, capture_output=True, timeout=120)
+    assert proc.returncode == 0
+
+
+def _wait_status(url: str, status: int, proc: subprocess.Popen[bytes]) -> bool:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if _get(url)[0] == status:
+                return True
+        except OSError:
+            pass
+        time.sleep(1)
+    return False

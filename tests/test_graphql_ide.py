@@ -41,3 +41,15 @@ def test_the_vendored_bundles_keep_their_licences() -> None:
     folder = PROJECT_ROOT / "hub" / "static" / "graphiql"
     for name in ("graphiql", "react", "react-dom"):
         assert "MIT License" in (folder / f"LICENSE.{name}").read_text("utf-8")
+
+
+async def test_the_ide_page_sends_security_headers(client: httpx.AsyncClient) -> None:
+    page = await client.get("/graphql", headers={**ANONYMOUS, "Accept": "text/html"})
+    csp = page.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src 'self';" in csp
+    assert "frame-ancestors 'none'" in csp and "connect-src 'self'" in csp
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["referrer-policy"] == "no-referrer"
+    # The token stays in the tab unless the user ticks "remember".
+    script = (await client.get("/static/graphiql/ide.js", headers=ANONYMOUS)).text
+    assert "window.sessionStorage" in script and 'id="remember"' in page.text

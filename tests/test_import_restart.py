@@ -18,6 +18,7 @@ import pytest
 from hub import audit
 from hub.cypher import Queries
 from hub.db import Database
+from hub.errors import Neo4jUnavailable
 from hub.importer import import_path
 from hub.importer.stage import ImportRunLost
 from hub.localdb import LocalNeo4j
@@ -59,7 +60,7 @@ async def test_import_survives_a_killed_neo4j(tmp_path: Path, ports: Callable[[]
         await asyncio.to_thread(server.kill)
         await asyncio.to_thread(server.start, lambda _line: None)
         # The run's lock died with Neo4j: the import must not publish what it staged.
-        with pytest.raises((ImportRunLost, neo4j.exceptions.ServiceUnavailable,
+        with pytest.raises((ImportRunLost, Neo4jUnavailable, neo4j.exceptions.ServiceUnavailable,
                             neo4j.exceptions.SessionExpired, neo4j.exceptions.TransientError)):
             await task
         after_kill = await nodes(db)  # the same driver, reconnected by itself

@@ -1,6 +1,6 @@
 """A staged import is all or nothing as readers see it (docs/model.md, "Imports").
 
-On a scratch Neo4j of the test's own (ports from 17957/17744 on) holding a generated county,
+On a scratch Neo4j of the test's own (ports of the test slot) holding a generated county,
 a second import adds households to one grid, links members to some of them and changes one existing
 household. A reader query (`browse.unit_households`, what the hub answers for a grid) runs
 over and over during that import and must see either the whole old grid or the whole new one.

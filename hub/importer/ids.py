@@ -12,13 +12,15 @@ from collections.abc import Mapping
 from datetime import date
 
 from hub.secrets import secret
-from hub.settings import PROJECT_ROOT
+from hub.settings import PROJECT_ROOT, state_dir_of
 
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-DEFAULT_KEY_FILE = PROJECT_ROOT / ".neo4j" / "hash.key"
+# Where the key was kept before it moved into the state folder; adopted once, so that IDs
+# hashed then still match.
+LEGACY_KEY_FILE = PROJECT_ROOT / ".neo4j" / "hash.key"
 
 
 def uscc_check_char(body: str) -> str:
@@ -68,9 +70,15 @@ def mask_id(value: str) -> str:
 
 def load_key(env: Mapping[str, str] | None = None) -> bytes:
     """The hashing key: env HUB_HASH_KEY, else the 0600 file named by HUB_HASH_KEY_FILE, else
-    `.neo4j/hash.key` (made on first use, so a demo needs no setup and no key is committed).
+    `hash.key` in the state folder (HUB_STATE_DIR; made on first use, so a demo needs no
+    setup and no key is committed).
     """
-    key = secret(os.environ if env is None else env, "HUB_HASH_KEY", DEFAULT_KEY_FILE)
+    env = os.environ if env is None else env
+    local = state_dir_of(env) / "hash.key"
+    if not local.exists() and LEGACY_KEY_FILE.exists() and "HUB_STATE_DIR" not in env:
+        local.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        LEGACY_KEY_FILE.rename(local)
+    key = secret(env, "HUB_HASH_KEY", local)
     assert key is not None  # a local default is given, so there is always one
     return key.encode("utf-8")
 
