@@ -16,11 +16,13 @@ import pytest
 from hub import apikeys
 from hub.auth import Authenticator
 from hub.cli import main
+from hub.db import Database
 from hub.errors import SettingError, Unauthenticated
 from hub.importer.ids import load_key
 from hub.principal import Role
 from hub.secrets import generate_file
 from hub.settings import Settings
+from tests.conftest import Server
 
 
 @pytest.mark.parametrize(("name", "value", "says"), [
@@ -70,10 +72,15 @@ def test_no_secret_in_a_repr() -> None:
 
 
 def test_api_keys_are_created_listed_and_revoked_while_the_hub_runs(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        server: Server, demo: Database) -> None:
     keys = tmp_path / "state" / "api-keys"
     monkeypatch.setenv("HUB_STATE_DIR", str(tmp_path / "state"))
+    # A township key names a unit the graph must hold: the demo county's, on the test server.
+    for name, value in (("NEO4J_URI", server.uri), ("NEO4J_USER", server.user),
+                        ("NEO4J_PASSWORD", server.password),
+                        ("NEO4J_DATABASE", server.database)):
+        monkeypatch.setenv(name, value)
     monkeypatch.setenv("HUB_JWT_SECRET", "x" * 32)
     running = Authenticator.from_settings(Settings.from_env())  # as the hub holds it
     assert main(["apikey", "create", "--name", "hotline", "--role", "service"]) == 0

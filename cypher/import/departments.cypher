@@ -1,10 +1,8 @@
 // 导入部门单位及其政法综治信息平台专用账号（HOLDS_ACCOUNT，含开通、停用日期）；返回各状态（新建、更新、未变）的行数。
 // Import departments and their governance-platform accounts (HOLDS_ACCOUNT with dates);
 // returns the number of rows per status (created, updated: its properties, IN or account
-// changed, unchanged).
-MERGE (p:Platform:Record {code: 'PLAT-ZFZZ'})
-ON CREATE SET p.name = '政法综治信息平台'
-WITH p
+// changed, unchanged). The platform itself is made by a migration (006).
+MATCH (p:Platform {code: 'PLAT-ZFZZ'})
 UNWIND $rows AS row
 MATCH (c:County {code: row.county})
 MERGE (n:Department {code: row.code})

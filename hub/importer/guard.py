@@ -3,6 +3,7 @@ sheet of 1 GB of blank rows, which the reader would expand in memory row by row.
 
 `check_workbook` refuses, before any sheet is parsed:
 
+* an empty file, as the reader would (hub/importer/rows.py);
 * a file that is no zip, or whose compressed streams are corrupt (a bad deflate stream, a
   wrong CRC), with the importer's own bilingual problem instead of a `zlib.error`;
 * a workbook whose central directory *declares* more than `limit` bytes once expanded;
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from hub.errors import WorkbookTooLarge
 from hub.importer.problems import ImportRejected, Problem
+from hub.importer.rows import EMPTY
 
 CHUNK = 1024 * 1024
 # An .xlsx holds a few dozen parts; thousands are a trick to make the directory the bomb.
@@ -34,6 +36,8 @@ def _broken(path: Path, why: str) -> ImportRejected:
 
 def check_workbook(path: Path, limit: int) -> None:
     """Return quietly when `path` is a sound zip expanding to at most `limit` bytes."""
+    if path.stat().st_size == 0:
+        raise ImportRejected(problems=[Problem(path.name, None, None, None, EMPTY)])
     try:
         with zipfile.ZipFile(path) as book:
             members = book.infolist()
