@@ -59,27 +59,28 @@ async def upload(db: Database, who: Principal, path: Path, timeout: float, today
         if refused:
             raise OutsideJurisdiction(refused)
     held: set[str] = set()
+    # The codes whose place decides the jurisdiction, gathered once for both checks.
+    placed: dict[str, Located] = {}
 
-    async def elsewhere(query: str, tx: Tx, rows: list[Located], scope: str,
-                        **on: date) -> set[str]:
-        codes = sorted(placed_codes(rows))
-        return {str(r["code"]) for r in await tx.run(query, codes=codes, scope=scope, **on)}
+    async def elsewhere(query: str, tx: Tx, scope: str, **on: date) -> set[str]:
+        return {str(r["code"]) for r in await tx.run(query, codes=sorted(placed), scope=scope,
+                                                     **on)}
 
     async def before(tx: Tx, rows: list[Located]) -> None:
         # Before anything is shown: what the township holds today.
         held.clear()
+        placed.clear()
         if who.scope is not None:
-            held.update(await elsewhere("upload.held_elsewhere", tx, rows, who.scope,
-                                        today=today))
+            placed.update(placed_codes(rows))
+            held.update(await elsewhere("upload.held_elsewhere", tx, who.scope, today=today))
 
     async def after(tx: Tx, rows: list[Located], summary: Summary) -> None:
         # After: where the rows put things. Both are reported together; raising rolls the
         # publish back, and the staged rows are deleted with the run.
         if who.scope is not None:
-            found = held | await elsewhere("upload.outside_scope", tx, rows, who.scope)
+            found = held | await elsewhere("upload.outside_scope", tx, who.scope)
             if found:
-                codes = placed_codes(rows)
-                raise OutsideJurisdiction([outside(codes[c], c) for c in sorted(found)])
+                raise OutsideJurisdiction([outside(placed[c], c) for c in sorted(found)])
         if full_on is not None:
             summary.close(await close_missing(tx, by_kind_of(rows), full_on))
 

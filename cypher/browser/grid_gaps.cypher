@@ -7,7 +7,7 @@
 // 'XC-T01' as of 2022-06-30 → XC-T01-C01-G02 has no grid org yet; as of today → XC-T01-C01-G03.
 // 参数 / params (Browser):
 //   :param township => 'XC-T02'        乡镇编码 / township code
-//   :param asOf => date('2023-06-30')  截至日期 / as-of date (date() for today)
+//   :param asOf => date('2023-06-30')  截至日期 / as-of date (for today, the county's date written out)
 // 返回 / returns one row per gap grid and worker: gapZh, gapEn, grid, p (path).
 MATCH t = (:Township {code: $township})<-[ci:IN]-(c:Village|Community)<-[gi:IN]-(g:Grid)
 WHERE ci.since <= $asOf AND (ci.until IS NULL OR ci.until > $asOf)
