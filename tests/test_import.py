@@ -140,7 +140,8 @@ async def test_code_used_by_another_kind_is_refused(demo: Database, tmp_path: Pa
 
 async def test_database_constraint_refuses_a_duplicate_code(demo: Database) -> None:
     with pytest.raises(neo4j.exceptions.ConstraintError):
-        await demo.write("import.counties", rows=[{"code": "XC-T01", "name": "同码"}])
+        await demo.write("import.counties", rows=[{"code": "XC-T01", "name": "同码"}],
+                          run="test")
     assert await codes_present(demo, ["XC-T01"]) == {"XC-T01"}
     labels = (await demo.read("import.known", codes=["XC-T01"]))[0]["labels"]
     assert "County" not in labels

@@ -1,9 +1,20 @@
 // 导入区域公用品牌；返回各状态（新建、更新、未变）的行数。
 // Import regional public brands; returns the number of rows per status (created, updated,
 // unchanged).
+// A new record is written staged (docs/model.md, "Imports"): only :Record, with the
+// import's id ($run) and the labels `cypher/stage/publish.cypher` gives it; what it refers to
+// is found by code as :Record (a staged record has no kind label; the checks have
+// matched the kinds). Params: $rows, $run.
 UNWIND $rows AS row
-MERGE (b:Brand {code: row.code})
-WITH *, b:Record AS existed, properties(b) AS before
-SET b:Record, b.name = row.name, b.kind = row.kind
+OPTIONAL MATCH (found:Brand {code: row.code})
+OPTIONAL CALL (row, found) {
+  WITH row, found WHERE found IS NULL
+  CREATE (made:Record {code: row.code, importId: $run,
+                       stagedLabels: ['Brand']})
+  RETURN made
+}
+WITH *, coalesce(found, made) AS b, found IS NOT NULL AS existed
+WITH *, properties(b) AS before
+SET b.name = row.name, b.kind = row.kind
 RETURN CASE WHEN NOT existed THEN 'created' WHEN before <> properties(b) THEN 'updated'
             ELSE 'unchanged' END AS status, count(*) AS count

@@ -3,9 +3,11 @@
 // Import cadres' posts: one HELD per post and start date; leaving sets `until`.
 // Returns the number of rows per status: created (a new relationship), updated (an existing
 // one whose properties changed), unchanged.
+// The records are found by code as :Record, staged ones too (docs/model.md, "Imports";
+// the checks have matched their kinds). Params: $rows.
 UNWIND $rows AS row
-MATCH (a:Cadre {code: row.cadre})
-MATCH (b:Unit {code: row.unit})
+MATCH (a:Record {code: row.cadre})
+MATCH (b:Record {code: row.unit})
 WITH *, EXISTS { (a)-[:HELD {post: row.post, since: row.since}]->(b) } AS existed
 MERGE (a)-[r:HELD {post: row.post, since: row.since}]->(b)
 WITH *, properties(r) AS before

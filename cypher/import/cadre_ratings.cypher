@@ -3,9 +3,11 @@
 // Import cadres' yearly ratings, one per cadre and year.
 // Returns the number of rows per status: created (a new relationship), updated (an existing
 // one whose properties changed), unchanged.
+// The records are found by code as :Record, staged ones too (docs/model.md, "Imports";
+// the checks have matched their kinds). Params: $rows.
 UNWIND $rows AS row
-MATCH (a:Cadre {code: row.cadre})
-MATCH (b:Unit {code: row.unit})
+MATCH (a:Record {code: row.cadre})
+MATCH (b:Record {code: row.unit})
 WITH *, EXISTS { (a)-[:RATED {year: row.year}]->(b) } AS existed
 MERGE (a)-[r:RATED {year: row.year}]->(b)
 WITH *, properties(r) AS before

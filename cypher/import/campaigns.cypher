@@ -1,9 +1,20 @@
 // 导入党建品牌创建活动；返回各状态（新建、更新、未变）的行数。
 // Import Party-building brand campaigns; returns the number of rows per status (created,
 // updated, unchanged).
+// A new record is written staged (docs/model.md, "Imports"): only :Record, with the
+// import's id ($run) and the labels `cypher/stage/publish.cypher` gives it; what it refers to
+// is found by code as :Record (a staged record has no kind label; the checks have
+// matched the kinds). Params: $rows, $run.
 UNWIND $rows AS row
-MERGE (c:Campaign {code: row.code})
-WITH *, c:Record AS existed, properties(c) AS before
-SET c:Record, c.name = row.name, c.launchedOn = row.launchedOn
+OPTIONAL MATCH (found:Campaign {code: row.code})
+OPTIONAL CALL (row, found) {
+  WITH row, found WHERE found IS NULL
+  CREATE (made:Record {code: row.code, importId: $run,
+                       stagedLabels: ['Campaign']})
+  RETURN made
+}
+WITH *, coalesce(found, made) AS c, found IS NOT NULL AS existed
+WITH *, properties(c) AS before
+SET c.name = row.name, c.launchedOn = row.launchedOn
 RETURN CASE WHEN NOT existed THEN 'created' WHEN before <> properties(c) THEN 'updated'
             ELSE 'unchanged' END AS status, count(*) AS count

@@ -2,12 +2,23 @@
 // Import departments and their governance-platform accounts (HOLDS_ACCOUNT with dates);
 // returns the number of rows per status (created, updated: its properties, IN or account
 // changed, unchanged). The platform itself is made by a migration (006).
+// A new record is written staged (docs/model.md, "Imports"): only :Record, with the
+// import's id ($run) and the labels `cypher/stage/publish.cypher` gives it; what it refers to
+// is found by code as :Record (a staged record has no kind label; the checks have
+// matched the kinds). Params: $rows, $run.
 MATCH (p:Platform {code: 'PLAT-ZFZZ'})
 UNWIND $rows AS row
-MATCH (c:County {code: row.county})
-MERGE (n:Department {code: row.code})
-WITH *, n:Record AS existed, properties(n) AS before, EXISTS { (n)-[:IN]->(c) } AS placed
-SET n:Record:Unit, n.name = row.name, n.kind = row.kind
+MATCH (c:Record {code: row.county})
+OPTIONAL MATCH (found:Department {code: row.code})
+OPTIONAL CALL (row, found) {
+  WITH row, found WHERE found IS NULL
+  CREATE (made:Record {code: row.code, importId: $run,
+                       stagedLabels: ['Department', 'Unit']})
+  RETURN made
+}
+WITH *, coalesce(found, made) AS n, found IS NOT NULL AS existed
+WITH *, properties(n) AS before, EXISTS { (n)-[:IN]->(c) } AS placed
+SET n.name = row.name, n.kind = row.kind
 MERGE (n)-[i:IN]->(c)
 ON CREATE SET i.since = coalesce(row.accountSince, date('2000-01-01'))
 WITH *

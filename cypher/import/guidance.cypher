@@ -3,9 +3,11 @@
 // Import instructors guiding enterprises (work coverage): one relationship per start date; history is closed with `until`, never deleted.
 // Returns the number of rows per status: created (a new relationship), updated (an existing
 // one whose properties changed), unchanged.
+// The records are found by code as :Record, staged ones too (docs/model.md, "Imports";
+// the checks have matched their kinds). Params: $rows.
 UNWIND $rows AS row
-MATCH (a:Instructor {code: row.instructor})
-MATCH (b:Enterprise {code: row.enterprise})
+MATCH (a:Record {code: row.instructor})
+MATCH (b:Record {code: row.enterprise})
 WITH *, EXISTS { (a)-[:GUIDES {since: row.since}]->(b) } AS existed
 MERGE (a)-[r:GUIDES {since: row.since}]->(b)
 WITH *, properties(r) AS before

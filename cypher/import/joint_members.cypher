@@ -3,9 +3,11 @@
 // Import members of a community's joint Party committee: one relationship per start date; history is closed with `until`, never deleted.
 // Returns the number of rows per status: created (a new relationship), updated (an existing
 // one whose properties changed), unchanged.
+// The records are found by code as :Record, staged ones too (docs/model.md, "Imports";
+// the checks have matched their kinds). Params: $rows.
 UNWIND $rows AS row
-MATCH (a:PartyOrg {code: row.org})
-MATCH (b:PartyOrg {code: row.committee})
+MATCH (a:Record {code: row.org})
+MATCH (b:Record {code: row.committee})
 WITH *, EXISTS { (a)-[:JOINS {since: row.since}]->(b) } AS existed
 MERGE (a)-[r:JOINS {since: row.since}]->(b)
 WITH *, properties(r) AS before

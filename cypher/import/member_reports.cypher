@@ -3,9 +3,11 @@
 // Import serving members reporting to communities: one relationship per start date; history is closed with `until`, never deleted.
 // Returns the number of rows per status: created (a new relationship), updated (an existing
 // one whose properties changed), unchanged.
+// The records are found by code as :Record, staged ones too (docs/model.md, "Imports";
+// the checks have matched their kinds). Params: $rows.
 UNWIND $rows AS row
-MATCH (a:Member {code: row.member})
-MATCH (b:Community {code: row.community})
+MATCH (a:Record {code: row.member})
+MATCH (b:Record {code: row.community})
 WITH *, EXISTS { (a)-[:REPORTS_TO {since: row.since}]->(b) } AS existed
 MERGE (a)-[r:REPORTS_TO {since: row.since}]->(b)
 WITH *, properties(r) AS before

@@ -3,9 +3,11 @@
 // Import work-order steps (routed, accepted, returned, closed); an order's status is its last.
 // Returns the number of rows per status: created (a new step), updated (an existing step
 // whose properties changed), unchanged.
+// The records are found by code as :Record, staged ones too (docs/model.md, "Imports";
+// the checks have matched their kinds). Params: $rows.
 UNWIND $rows AS row
-MATCH (o:WorkOrder {code: row.order})
-MATCH (d:Department {code: row.department})
+MATCH (o:Record {code: row.order})
+MATCH (d:Record {code: row.department})
 WITH *, EXISTS { (o)-[:STEP {seq: row.seq}]->(d) } AS existed
 MERGE (o)-[s:STEP {seq: row.seq}]->(d)
 WITH *, properties(s) AS before

@@ -4,24 +4,39 @@
 // (UNDER) and department (OF). Nodes first, links second, so row order within the file does not matter.
 // Returns the number of rows per status (created, updated: its properties or links changed,
 // unchanged).
+// A new record is written staged (docs/model.md, "Imports"): only :Record, with the
+// import's id ($run) and the labels `cypher/stage/publish.cypher` gives it; what it refers to
+// is found by code as :Record (a staged record has no kind label; the checks have
+// matched the kinds). Params: $rows, $run.
 UNWIND $rows AS row
-MATCH (t:Unit {code: row.territory})
-MERGE (o:PartyOrg {code: row.code})
-WITH *, o:Record AS existed, properties(o) AS before
-SET o:Record:Unit, o.name = row.name, o.kind = row.kind, o.industry = row.industry,
+MATCH (t:Record {code: row.territory})
+OPTIONAL MATCH (found:PartyOrg {code: row.code})
+OPTIONAL CALL (row, found) {
+  WITH row, found WHERE found IS NULL
+  CREATE (made:Record {code: row.code, importId: $run,
+                       stagedLabels: ['PartyOrg', 'Unit', {county_committee: 'CountyCommittee',
+    township_committee: 'TownshipCommittee', village_org: 'VillageOrg',
+    community_org: 'CommunityOrg', grid_branch: 'GridBranch', grid_group: 'GridGroup',
+    agency_org: 'AgencyOrg', industry_org: 'IndustryOrg',
+    enterprise_org: 'EnterpriseOrg'}[row.kind]]})
+  RETURN made
+}
+WITH *, coalesce(found, made) AS o, found IS NOT NULL AS existed
+WITH *, properties(o) AS before
+SET o.name = row.name, o.kind = row.kind, o.industry = row.industry,
     o.foundedOn = row.since
 // A label per kind as well, so Neo4j Browser's style tells the levels apart (docs/browser);
 // the labels are fixed here, the kind only chooses among them.
 REMOVE o:CountyCommittee:TownshipCommittee:VillageOrg:CommunityOrg:GridBranch:GridGroup:AgencyOrg:IndustryOrg:EnterpriseOrg
-FOREACH (_ IN CASE WHEN row.kind = 'county_committee' THEN [1] ELSE [] END | SET o:CountyCommittee)
-FOREACH (_ IN CASE WHEN row.kind = 'township_committee' THEN [1] ELSE [] END | SET o:TownshipCommittee)
-FOREACH (_ IN CASE WHEN row.kind = 'village_org' THEN [1] ELSE [] END | SET o:VillageOrg)
-FOREACH (_ IN CASE WHEN row.kind = 'community_org' THEN [1] ELSE [] END | SET o:CommunityOrg)
-FOREACH (_ IN CASE WHEN row.kind = 'grid_branch' THEN [1] ELSE [] END | SET o:GridBranch)
-FOREACH (_ IN CASE WHEN row.kind = 'grid_group' THEN [1] ELSE [] END | SET o:GridGroup)
-FOREACH (_ IN CASE WHEN row.kind = 'agency_org' THEN [1] ELSE [] END | SET o:AgencyOrg)
-FOREACH (_ IN CASE WHEN row.kind = 'industry_org' THEN [1] ELSE [] END | SET o:IndustryOrg)
-FOREACH (_ IN CASE WHEN row.kind = 'enterprise_org' THEN [1] ELSE [] END | SET o:EnterpriseOrg)
+FOREACH (_ IN CASE WHEN existed AND row.kind = 'county_committee' THEN [1] ELSE [] END | SET o:CountyCommittee)
+FOREACH (_ IN CASE WHEN existed AND row.kind = 'township_committee' THEN [1] ELSE [] END | SET o:TownshipCommittee)
+FOREACH (_ IN CASE WHEN existed AND row.kind = 'village_org' THEN [1] ELSE [] END | SET o:VillageOrg)
+FOREACH (_ IN CASE WHEN existed AND row.kind = 'community_org' THEN [1] ELSE [] END | SET o:CommunityOrg)
+FOREACH (_ IN CASE WHEN existed AND row.kind = 'grid_branch' THEN [1] ELSE [] END | SET o:GridBranch)
+FOREACH (_ IN CASE WHEN existed AND row.kind = 'grid_group' THEN [1] ELSE [] END | SET o:GridGroup)
+FOREACH (_ IN CASE WHEN existed AND row.kind = 'agency_org' THEN [1] ELSE [] END | SET o:AgencyOrg)
+FOREACH (_ IN CASE WHEN existed AND row.kind = 'industry_org' THEN [1] ELSE [] END | SET o:IndustryOrg)
+FOREACH (_ IN CASE WHEN existed AND row.kind = 'enterprise_org' THEN [1] ELSE [] END | SET o:EnterpriseOrg)
 MERGE (o)-[r:IN]->(t)
 WITH *, properties(r) AS was
 SET r.since = row.since, r.until = row.until
@@ -29,8 +44,8 @@ WITH collect({row: row, o: o, existed: existed,
               changed: before <> properties(o) OR was <> properties(r)}) AS done
 UNWIND done AS d
 WITH d.row AS row, d.o AS o, d.existed AS existed, d.changed AS changed
-OPTIONAL MATCH (p:PartyOrg {code: row.parent})
-OPTIONAL MATCH (f:Department {code: row.department})
+OPTIONAL MATCH (p:Record {code: row.parent})
+OPTIONAL MATCH (f:Record {code: row.department})
 CALL (o, p, row) {
   WITH o, p, row WHERE p IS NOT NULL
   MERGE (o)-[u:UNDER]->(p)

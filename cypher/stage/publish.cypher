@@ -1,8 +1,10 @@
-// 发布：在一个事务内给本次导入的全部暂存记录加回标签，并记下“已发布”。读取方在提交时一次看到全部。
-// Publish: in one transaction, give every staged record of this import its labels back and
-// mark the import published; readers see all of it at the commit, or none of it before.
-// The Staged label and tags stay until `settle` takes them off in batches. Params: $id.
-OPTIONAL MATCH (s:Staged {importId: $id})
+// 发布：在一个事务内给本次导入暂存的全部记录加上类别标签，并记下“已发布”。读取方在提交时一次看到全部。
+// Publish: in one transaction, give every record this import staged the kind labels it was
+// written without (`stagedLabels`, set by `cypher/import/*.cypher`), and mark the import
+// published; readers see all of it at the commit, and none of it before. One label change
+// per new record; the staging marks stay until `settle` takes them off in batches.
+// Params: $id.
+OPTIONAL MATCH (s:Record {importId: $id})
 WHERE s.stagedLabels IS NOT NULL
 SET s:$(s.stagedLabels)
 WITH count(s) AS shown

@@ -3,17 +3,17 @@
 
 Rows that create a record, and relationship rows touching a record this import creates, are
 *staged*: each batch runs its kind's own Cypher (`cypher/import/<kind>.cypher`) in a small
-transaction of its own, and before that transaction commits, the records it created lose
-the labels readers match (`cypher/stage/hide.cypher`). No reader query finds a record
-without its label, nor reaches one through a relationship it only has to such a record, so
-a staged batch is invisible. Records a batch refers to that are themselves staged get their
-labels back for the batch's duration (`cypher/stage/reveal.cypher`).
+transaction of its own, and that Cypher writes a new record staged: a bare `:Record` with the
+import's id and the kind labels it will get (`stagedLabels`). No reader query finds a record
+without its kind label, nor reaches one through a relationship it only has to such a record,
+so a staged batch is invisible; the import Cypher finds the records it refers to by code as
+`:Record`, staged or not, so no batch has to show or hide anything.
 
 Rows that change what readers already see (records the graph holds, relationships between
 such records) are *deferred* to the publish transaction, which also gives every staged
-record its labels back (`cypher/stage/publish.cypher`), writes the audit entry and runs the
-caller's checks: one transaction whose size is one label per new record plus the changes to
-existing records.
+record its kind labels (`cypher/stage/publish.cypher`), writes the audit entry and runs the
+caller's checks: one transaction whose size is one label change per new record plus the
+changes to existing records.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from hub.db import Database, Row, Tx
 from hub.importer.checks import Located
 from hub.importer.registry import KINDS
+from hub.importer.spec import Kind
 from hub.importer.stage import ImportRunLost, Run
 from hub.importer.summary import KindSummary, Summary
 from hub.progress import Tick, quiet
@@ -36,11 +37,9 @@ After = Callable[[Tx, list[Located], Summary], Awaitable[None]]
 
 @dataclass
 class Plan:
-    """Each kind's rows, split into the staged ones (with the codes they create and the staged
-    codes they refer to) and the deferred ones."""
+    """Each kind's rows, split into the staged ones and the deferred ones."""
 
-    staged: dict[str, list[tuple[dict[str, object], list[str], list[str]]]] = field(
-        default_factory=dict)
+    staged: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     deferred: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
 
@@ -49,23 +48,25 @@ class Plan:
         return sum(self.rows.values())
 
 
+def staged(row: Located, existing: set[str]) -> bool:
+    """Whether a row creates a record, or relates to a record this import creates (then it is
+    staged), rather than only touching records the graph already holds (then it waits for
+    the publish transaction)."""
+    kind = row.kind
+    if kind.label is not None:
+        return str(row.values["code"]) not in existing
+    return any(str(row.values[c.key]) not in existing for c in kind.columns
+               if c.ref and row.values.get(c.key) is not None)
+
+
 def plan(rows: list[Located], existing: set[str]) -> Plan:
-    """Split the rows: a row creating a record, or relating to a record this import creates,
-    is staged; a row only about records the graph already holds is deferred."""
+    """Split the rows into staged and deferred ones."""
     found = Plan()
     for row in rows:
-        kind = row.kind
-        found.rows[kind.name] = found.rows.get(kind.name, 0) + 1
-        refs = [str(row.values[c.key]) for c in kind.columns
-                if c.ref and row.values.get(c.key) is not None]
-        new_refs = [code for code in refs if code not in existing]
-        own = str(row.values["code"]) if kind.label is not None else None
-        if own is not None and own not in existing:
-            found.staged.setdefault(kind.name, []).append((row.values, [own], new_refs))
-        elif own is None and new_refs:
-            found.staged.setdefault(kind.name, []).append((row.values, [], new_refs))
-        else:
-            found.deferred.setdefault(kind.name, []).append(row.values)
+        name = row.kind.name
+        found.rows[name] = found.rows.get(name, 0) + 1
+        part = found.staged if staged(row, existing) else found.deferred
+        part.setdefault(name, []).append(row.values)
     return found
 
 
@@ -79,6 +80,11 @@ def _count(part: KindSummary, found: list[Row]) -> None:
         part.add(str(status["status"]), int(status["count"]))
 
 
+def params(kind: Kind, rows: list[dict[str, object]], run: Run) -> dict[str, object]:
+    """A batch's parameters: a kind that makes records stages the new ones under `run`."""
+    return {"rows": rows, "run": run.id} if kind.label is not None else {"rows": rows}
+
+
 async def stage(db: Database, run: Run, work: Plan, summary: dict[str, KindSummary],
                 tick: Tick = quiet, timeout: float = 600.0) -> int:
     """Write the staged rows, batch by batch, each in its own transaction; rows written."""
@@ -87,22 +93,9 @@ async def stage(db: Database, run: Run, work: Plan, summary: dict[str, KindSumma
     for kind in KINDS:
         items = work.staged.get(kind.name, [])
         for start in range(0, len(items), BATCH):
-            batch = items[start:start + BATCH]
-            values = [item[0] for item in batch]
-            creates = [code for item in batch for code in item[1]]
-            refers = sorted({code for item in batch for code in item[2]} - set(creates))
-
-            async def one(tx: Tx, values: list[dict[str, object]] = values,
-                          creates: list[str] = creates, refers: list[str] = refers,
-                          query: str = kind.query) -> list[Row]:
-                if refers:
-                    await tx.run("stage.reveal", codes=refers, id=run.id)
-                found = await tx.run(query, rows=values)
-                await tx.run("stage.hide", codes=[*creates, *refers], id=run.id)
-                return found
-
-            _count(summary[kind.name], await db.in_write_tx(one, timeout=timeout))
-            written += len(batch)
+            batch = params(kind, items[start:start + BATCH], run)
+            _count(summary[kind.name], await db.write(kind.query, timeout=timeout, **batch))
+            written += len(items[start:start + BATCH])
             tick("write", written, work.total)
     return written
 
@@ -125,15 +118,16 @@ async def publish(db: Database, run: Run, rows: list[Located], work: Plan,
                 setattr(part, key, base[name][key])
         if before is not None:
             await before(tx, rows)
-        await tx.run("stage.publish", id=run.id)
         done = written
         for kind in KINDS:
             items = work.deferred.get(kind.name, [])
             for start in range(0, len(items), BATCH):
-                _count(summary[kind.name], await tx.run(kind.query,
-                                                        rows=items[start:start + BATCH]))
+                batch = params(kind, items[start:start + BATCH], run)
+                _count(summary[kind.name], await tx.run(kind.query, **batch))
                 done += len(items[start:start + BATCH])
                 tick("write", done, work.total)
+        # After the deferred rows, so that a record one of them had to make is shown too.
+        await tx.run("stage.publish", id=run.id)
         result = Summary(kinds=list(summary.values()))
         if after is not None:
             await after(tx, rows, result)
