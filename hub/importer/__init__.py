@@ -8,7 +8,9 @@
     checks.py    duplicate codes, references to other records; places.py where a Party
                  organisation may lie and what it may be under
     full.py      a full import closes what the files no longer list
-    load.py      check everything (in a worker thread), then stage and publish
+    check.py     read, type and check every row (the graph read through a lookup)
+    worker.py    check.py in a worker process, sending the checked rows back batch by batch
+    load.py      an import: its run, the worker's batches written, staged then published
     write.py     staged batches, each its own transaction, and the one publish transaction
     stage.py     an import run: its live lock, and cleaning up after a run that died
     summary.py   what the write did per kind: created, updated, unchanged, closed

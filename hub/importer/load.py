@@ -1,104 +1,36 @@
 """Import a county's data: read and check everything, then stage and publish it.
 
-Nothing is written unless every row of every file passes; then the rows are staged batch by
-batch and published in one step (hub/importer/write.py), so readers see the import whole or
-not at all. Every write is a MERGE, so importing the same data again creates nothing; each
-kind's Cypher says, per batch, how many rows it created, updated or left unchanged
+Nothing is published unless every row of every file passes (hub/importer/check.py, run in a
+worker process: hub/importer/worker.py); the rows are staged batch by batch and published in
+one step (hub/importer/write.py), so readers see the import whole or not at all. Every
+write is a MERGE, so importing the same data again creates nothing; each kind's Cypher
+says, per batch, how many rows it created, updated or left unchanged
 (hub/importer/summary.py). An interrupted import's leftovers are cleaned by the next import
 (hub/importer/stage.py).
 """
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import getpass
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
 
 from hub import audit
-from hub.db import Database, Row, Tx
-from hub.importer.cells import convert, normal
-from hub.importer.checks import Located, duplicates, references, wanted
+from hub.db import Database, Tx
+from hub.importer.checks import Located
 from hub.importer.ids import load_key
-from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
-from hub.importer.read import read
-from hub.importer.registry import KINDS
+from hub.importer.problems import ImportTooLarge
 from hub.importer.stage import running
-from hub.importer.structure import parents_first, placed, structure
 from hub.importer.summary import Summary
+from hub.importer.worker import Checked, feed
 from hub.importer.write import After, Before, write
 from hub.principal import Principal, Role
 from hub.progress import Tick, quiet
 
 Progress = Callable[[str], None]
-
-
-@dataclass
-class Checked:
-    """Every row of an import, typed and checked, and which of its codes the graph holds."""
-
-    rows: list[Located]
-    existing: set[str]
-
-
-@dataclass
-class _Typed:
-    rows: list[Located]
-    problems: list[Problem]
-    refused: dict[str, str]
-    batch: dict[str, Located]
-    codes: list[str]
-    placed: list[str]
-
-
-def _type(path: Path, key: bytes, tick: Tick) -> _Typed:
-    """Read and type every row, and check what needs no graph; CPU work, run in a thread."""
-    raw, problems = read(path, lambda done, total: tick("check", done, total))
-    rows: list[Located] = []
-    refused: dict[str, str] = {}
-    for kind in KINDS:
-        for item in raw.pop(kind.name, []):
-            values = convert(kind, item, key, problems)
-            if values is not None:
-                rows.append(Located(kind, item.file, item.line, dict(values)))
-            elif kind.label is not None and item.cells.get("code"):
-                # Already reported: do not report every row that refers to it as well.
-                code = normal(kind.column("code"), item.cells["code"])
-                refused[code] = refused[code.upper()] = kind.label
-    batch = duplicates(rows, problems)
-    return _Typed(rows, problems, refused, batch, sorted(wanted(rows, batch)), placed(rows))
-
-
-def _across(typed: _Typed, graph: dict[str, set[str]], kinds: dict[str, str],
-            links: list[Row]) -> None:
-    """The checks against the graph; CPU work, run in a thread."""
-    for code, label in typed.refused.items():
-        graph.setdefault(code, {label})
-    references(typed.rows, typed.batch, graph, typed.problems, kinds)
-    structure(typed.rows, links, typed.problems)
-
-
-async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet) -> Checked:
-    """Every row of the import, typed; ImportRejected listing all problems if any.
-
-    Reading, typing and the checks run in a worker thread, so the hub's event loop keeps
-    answering other requests while a large file is checked.
-    """
-    typed = await asyncio.to_thread(_type, path, key, tick)
-    found = (await db.read("import.known", timeout=300.0, codes=typed.codes)
-             if typed.codes else [])
-    graph = {str(r["code"]): set(r["labels"]) for r in found}
-    kinds = {str(r["code"]): str(r["kind"]) for r in found if r["kind"] is not None}
-    existing = set(graph)
-    links = (await db.read("import.parents", timeout=300.0, codes=typed.placed)
-             if typed.placed else [])
-    await asyncio.to_thread(_across, typed, graph, kinds, links)
-    if typed.problems:
-        raise ImportRejected(problems=typed.problems)
-    return Checked(parents_first(typed.rows), existing)
 
 
 def by_kind_of(rows: list[Located]) -> dict[str, list[dict[str, object]]]:
@@ -138,23 +70,27 @@ async def import_staged(db: Database, path: Path, progress: Progress | None = No
     secret = load_key() if key is None else key
     async with running(db, author.subject, timeout) as run:
         say(f"检查 / checking {path} …")
-        checked = await check(db, path, secret, tick)
-        rows = checked.rows
-        say(f"写入 / writing {len(rows)} 行/rows: 分批暂存，一次发布 / staged in batches, "
-            f"published at once …")
+        async with contextlib.aclosing(feed(db, path, secret, tick)) as batches:
+            checked = await anext(batches)
+            if not isinstance(checked, Checked):
+                raise TypeError("the check worker sent rows before its summary")
+            rows = sum(checked.rows.values())
+            say(f"写入 / writing {rows} 行/rows: 分批暂存，一次发布 / staged in batches, "
+                f"published at once …")
 
-        async def entry(tx: Tx, summary: Summary) -> str:
-            return await audit.record(tx, author, "import", audit.touched(rows), None,
-                                      {**(details or {"path": path.name}),
-                                       "kinds": summary.as_json(), "summary": summary.lines()})
+            async def entry(tx: Tx, summary: Summary) -> str:
+                return await audit.record(tx, author, "import", checked.touched, None,
+                                          {**(details or {"path": path.name}),
+                                           "kinds": summary.as_json(),
+                                           "summary": summary.lines()})
 
-        try:
-            summary, entry_id = await write(db, run, rows, checked.existing, entry, tick,
-                                            timeout, before, after)
-        except neo4j.exceptions.TransientError as exc:
-            if "MemoryPoolOutOfMemory" not in (exc.code or ""):
-                raise
-            raise ImportTooLarge(rows=len(rows)) from exc
+            try:
+                summary, entry_id = await write(db, run, checked, batches, entry, tick,
+                                                timeout, before, after)
+            except neo4j.exceptions.TransientError as exc:
+                if "MemoryPoolOutOfMemory" not in (exc.code or ""):
+                    raise
+                raise ImportTooLarge(rows=rows) from exc
     for line in summary.lines():
         say(line)
     return summary, entry_id

@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from hub.importer.problems import Problem
@@ -21,7 +21,7 @@ from hub.importer.rows import EMPTY, Line, RawRow, raw_rows
 from hub.importer.spec import Kind
 from hub.importer.workbook import workbook
 
-__all__ = ["RawRow", "decode", "read"]
+__all__ = ["RawRow", "decode", "read", "read_each"]
 
 
 def decode(data: bytes) -> str | None:
@@ -73,13 +73,26 @@ def read(path: Path, on_file: Callable[[int, int], None] | None = None
     """Every row of every kind found at `path`, and the problems met while reading.
     `on_file(done, total)` is told of each file or sheet read (a progress bar)."""
     problems: list[Problem] = []
+    return dict(read_each(path, problems, on_file)), problems
+
+
+def read_each(path: Path, problems: list[Problem],
+              on_file: Callable[[int, int], None] | None = None
+              ) -> Iterator[tuple[str, list[RawRow]]]:
+    """`read`, one kind at a time in the order of KINDS (a CSV folder holds only one file's
+    raw rows at once), adding to `problems` as it goes."""
     done = on_file or (lambda _done, _total: None)
+    found = 0
     if path.is_file() and path.suffix.lower() == ".xlsx":
         if path.stat().st_size == 0:
-            return {}, [Problem(path.name, None, None, None, EMPTY)]
-        found = workbook(path, done, problems)
+            problems.append(Problem(path.name, None, None, None, EMPTY))
+            return
+        sheets = workbook(path, done, problems)
+        for kind in KINDS:
+            if kind.name in sheets:
+                found += len(sheets[kind.name])
+                yield kind.name, sheets.pop(kind.name)
     elif path.is_dir():
-        found = {}
         # Windows keeps `HOUSEHOLDS.CSV` as typed: a file's name is matched without case.
         files = {p.name.lower(): p for p in sorted(path.iterdir())
                  if p.is_file() and p.suffix.lower() == ".csv"}
@@ -89,12 +102,14 @@ def read(path: Path, on_file: Callable[[int, int], None] | None = None
         present = [kind for kind in KINDS if kind.file in files]
         done(0, len(present))
         for number, kind in enumerate(present, start=1):
-            found[kind.name] = _csv(kind, files[kind.file], problems)
+            raw = _csv(kind, files[kind.file], problems)
             done(number, len(present))
+            found += len(raw)
+            yield kind.name, raw
     else:
-        return {}, [Problem(str(path), None, None, None,
-                            "应为 CSV 文件夹或 .xlsx 工作簿 / not a CSV folder or .xlsx workbook")]
-    if not problems and not any(found.values()):
+        problems.append(Problem(str(path), None, None, None, "应为 CSV 文件夹或 .xlsx 工作簿 / "
+                                "not a CSV folder or .xlsx workbook"))
+        return
+    if not problems and not found:
         problems.append(Problem(path.name, None, None, None,
                                 "没有可导入的数据行 / no data rows to import"))
-    return found, problems

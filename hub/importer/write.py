@@ -14,65 +14,33 @@ such records) are *deferred* to the publish transaction, which also gives every 
 record its kind labels (`cypher/stage/publish.cypher`), writes the audit entry and runs the
 caller's checks: one transaction whose size is one label change per new record plus the
 changes to existing records.
+
+The rows arrive checked, one batch at a time, from the worker process (hub/importer/worker.py):
+staged batches are written as they come, deferred ones wait in a temporary file (the publish
+transaction may be replayed, and they need not be in memory meanwhile).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+import asyncio
+import pickle
+import tempfile
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import IO
 
 from hub.db import Database, Row, Tx
 from hub.importer.checks import Located
-from hub.importer.registry import KINDS
+from hub.importer.registry import BY_NAME, KINDS
 from hub.importer.spec import Kind
 from hub.importer.stage import ImportRunLost, Run
 from hub.importer.summary import KindSummary, Summary
+from hub.importer.worker import Batch, Checked
 from hub.progress import Tick, quiet
 
-BATCH = 5000
 # Run in the publish transaction: before anything is shown, and after everything is written.
+# They get the import's rows (only then does the importer keep them: a township's upload).
 Before = Callable[[Tx, list[Located]], Awaitable[None]]
 After = Callable[[Tx, list[Located], Summary], Awaitable[None]]
-
-
-@dataclass
-class Plan:
-    """Each kind's rows, split into the staged ones and the deferred ones."""
-
-    staged: dict[str, list[dict[str, object]]] = field(default_factory=dict)
-    deferred: dict[str, list[dict[str, object]]] = field(default_factory=dict)
-    rows: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return sum(self.rows.values())
-
-
-def staged(row: Located, existing: set[str]) -> bool:
-    """Whether a row creates a record, or relates to a record this import creates (then it is
-    staged), rather than only touching records the graph already holds (then it waits for
-    the publish transaction)."""
-    kind = row.kind
-    if kind.label is not None:
-        return str(row.values["code"]) not in existing
-    return any(str(row.values[c.key]) not in existing for c in kind.columns
-               if c.ref and row.values.get(c.key) is not None)
-
-
-def plan(rows: list[Located], existing: set[str]) -> Plan:
-    """Split the rows into staged and deferred ones."""
-    found = Plan()
-    for row in rows:
-        name = row.kind.name
-        found.rows[name] = found.rows.get(name, 0) + 1
-        part = found.staged if staged(row, existing) else found.deferred
-        part.setdefault(name, []).append(row.values)
-    return found
-
-
-def _parts(work: Plan) -> dict[str, KindSummary]:
-    return {kind.name: KindSummary(kind.name, kind.zh, rows=work.rows[kind.name])
-            for kind in KINDS if kind.name in work.rows}
 
 
 def _count(part: KindSummary, found: list[Row]) -> None:
@@ -85,28 +53,50 @@ def params(kind: Kind, rows: list[dict[str, object]], run: Run) -> dict[str, obj
     return {"rows": rows, "run": run.id} if kind.label is not None else {"rows": rows}
 
 
-async def stage(db: Database, run: Run, work: Plan, summary: dict[str, KindSummary],
+def _values(batch: Batch) -> list[dict[str, object]]:
+    return [values for _file, _line, values in batch.lines]
+
+
+def _replay(spill: IO[bytes]) -> list[Batch]:
+    spill.seek(0)
+    found: list[Batch] = []
+    while True:
+        try:
+            found.append(pickle.load(spill))
+        except EOFError:
+            return found
+
+
+async def stage(db: Database, run: Run, checked: Checked, batches: AsyncIterator[Checked | Batch],
+                summary: dict[str, KindSummary], spill: IO[bytes], kept: list[Located] | None,
                 tick: Tick = quiet, timeout: float = 600.0) -> int:
-    """Write the staged rows, batch by batch, each in its own transaction; rows written."""
-    written = 0
-    tick("write", written, work.total)
-    for kind in KINDS:
-        items = work.staged.get(kind.name, [])
-        for start in range(0, len(items), BATCH):
-            batch = params(kind, items[start:start + BATCH], run)
-            _count(summary[kind.name], await db.write(kind.query, timeout=timeout, **batch))
-            written += len(items[start:start + BATCH])
-            tick("write", written, work.total)
+    """Write the staged batches as they arrive, each in its own transaction, and put the
+    deferred ones aside in `spill` (and the rows in `kept`, if given); rows staged."""
+    written, total = 0, sum(checked.rows.values())
+    tick("write", written, total)
+    async for batch in batches:
+        if not isinstance(batch, Batch):
+            continue
+        if kept is not None:
+            kept.extend(batch.located())
+        if not batch.staged:
+            await asyncio.to_thread(pickle.dump, batch, spill)
+            continue
+        kind = BY_NAME[batch.kind]
+        _count(summary[kind.name], await db.write(kind.query, timeout=timeout,
+                                                  **params(kind, _values(batch), run)))
+        written += len(batch.lines)
+        tick("write", written, total)
     return written
 
 
-async def publish(db: Database, run: Run, rows: list[Located], work: Plan,
+async def publish(db: Database, run: Run, rows: list[Located], spill: IO[bytes], total: int,
                   summary: dict[str, KindSummary],
                   audit: Callable[[Tx, Summary], Awaitable[str]], written: int = 0,
                   tick: Tick = quiet, timeout: float = 1800.0, before: Before | None = None,
                   after: After | None = None) -> tuple[Summary, str]:
-    """Show the staged records and write the deferred rows, the caller's checks and the audit
-    entry in one transaction; (summary, audit entry id)."""
+    """Write the deferred rows, show the staged records, and run the caller's checks and
+    the audit entry, in one transaction; (summary, audit entry id)."""
     if not await run.alive():
         raise ImportRunLost(id=run.id)
     base = {name: part.counts() for name, part in summary.items()}
@@ -119,13 +109,12 @@ async def publish(db: Database, run: Run, rows: list[Located], work: Plan,
         if before is not None:
             await before(tx, rows)
         done = written
-        for kind in KINDS:
-            items = work.deferred.get(kind.name, [])
-            for start in range(0, len(items), BATCH):
-                batch = params(kind, items[start:start + BATCH], run)
-                _count(summary[kind.name], await tx.run(kind.query, **batch))
-                done += len(items[start:start + BATCH])
-                tick("write", done, work.total)
+        for batch in await asyncio.to_thread(_replay, spill):
+            kind = BY_NAME[batch.kind]
+            _count(summary[kind.name], await tx.run(kind.query,
+                                                    **params(kind, _values(batch), run)))
+            done += len(batch.lines)
+            tick("write", done, total)
         # After the deferred rows, so that a record one of them had to make is shown too.
         await tx.run("stage.publish", id=run.id)
         result = Summary(kinds=list(summary.values()))
@@ -136,13 +125,16 @@ async def publish(db: Database, run: Run, rows: list[Located], work: Plan,
     return await db.in_write_tx(work_tx, timeout=timeout)
 
 
-async def write(db: Database, run: Run, rows: list[Located], existing: set[str],
+async def write(db: Database, run: Run, checked: Checked,
+                batches: AsyncIterator[Checked | Batch],
                 audit: Callable[[Tx, Summary], Awaitable[str]], tick: Tick = quiet,
                 timeout: float = 1800.0, before: Before | None = None,
                 after: After | None = None) -> tuple[Summary, str]:
-    """Stage then publish `rows` under `run`; (summary, audit entry id)."""
-    work = plan(rows, existing)
-    parts = _parts(work)
-    written = await stage(db, run, work, parts, tick)
-    return await publish(db, run, rows, work, parts, audit, written, tick, timeout, before,
-                         after)
+    """Stage then publish the checked `batches` under `run`; (summary, audit entry id)."""
+    parts = {kind.name: KindSummary(kind.name, kind.zh, rows=checked.rows[kind.name])
+             for kind in KINDS if kind.name in checked.rows}
+    kept: list[Located] | None = [] if before is not None or after is not None else None
+    with tempfile.TemporaryFile(prefix="hub-import-") as spill:
+        written = await stage(db, run, checked, batches, parts, spill, kept, tick)
+        return await publish(db, run, kept or [], spill, sum(checked.rows.values()), parts,
+                             audit, written, tick, timeout, before, after)

@@ -1,0 +1,167 @@
+"""An import's reading, typing and checking, in a process of its own (docs/model.md, "Imports").
+
+That work is pure Python and, for a county, minutes of it: in the hub's process it would hold
+the interpreter lock and the event loop would wait for its turn. So a worker process (forked
+from a small server process, `forkserver`, never from the hub with its threads) reads the
+files, types and checks every row, asks the importing process over a pipe for what the graph
+holds, and sends the checked rows back one batch at a time: first the rows to stage, then the
+rows deferred to the publish transaction (hub/importer/write.py). The importing process holds
+one batch at a time, and the worker ends with the import: when the importing process dies,
+its end of the pipe closes and the worker stops at its next message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import traceback
+from collections.abc import AsyncGenerator, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from hub.db import Database, Row
+from hub.importer.check import check_rows, graph_lookup
+from hub.importer.checks import Located
+from hub.importer.problems import ImportRejected
+from hub.importer.registry import BY_NAME, KINDS
+from hub.progress import Tick, quiet
+
+BATCH = 5000
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["hub.importer.worker"])
+# One line of a batch: (file, line, values), as the Cypher receives the values.
+Line = tuple[str, int, dict[str, object]]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Checked rows of one kind, to stage now or to write in the publish transaction."""
+
+    kind: str
+    staged: bool
+    lines: list[Line]
+
+    def located(self) -> list[Located]:
+        kind = BY_NAME[self.kind]
+        return [Located(kind, file, line, values) for file, line, values in self.lines]
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the worker found once every row passed: rows per kind and every code named."""
+
+    rows: dict[str, int]
+    touched: list[str]
+
+
+def staged(row: Located, existing: set[str]) -> bool:
+    """Whether a row creates a record, or relates to a record this import creates (it is
+    staged), rather than only touching records the graph already holds (it waits for the
+    publish transaction)."""
+    if row.kind.label is not None:
+        return str(row.values["code"]) not in existing
+    return any(str(row.values[c.key]) not in existing for c in row.kind.columns
+               if c.ref and row.values.get(c.key) is not None)
+
+
+def _batches(rows: list[Located], existing: set[str]) -> Iterator[Batch]:
+    """Staged batches first, then deferred ones; each in the checked order."""
+    for want in (True, False):
+        for kind in KINDS:
+            part = [(r.file, r.line, r.values) for r in rows
+                    if r.kind is kind and staged(r, existing) is want]
+            for start in range(0, len(part), BATCH):
+                yield Batch(kind.name, want, part[start:start + BATCH])
+
+
+def _touched(rows: list[Located]) -> list[str]:
+    found: set[str] = set()
+    for row in rows:
+        for col in row.kind.columns:
+            value = row.values.get(col.key)
+            if value is not None and (col.key == "code" or col.ref):
+                found.add(str(value))
+    return sorted(found)
+
+
+def _serve(conn: Connection, path: str, key: bytes) -> None:
+    """The worker: check, then send the batches; every message a tuple, its tag first."""
+
+    def tick(stage: str, done: int, total: int) -> None:
+        conn.send(("tick", stage, done, total))
+
+    def lookup(codes: list[str], placed: list[str]) -> tuple[list[Row], list[Row]]:
+        conn.send(("lookup", codes, placed))
+        answer: tuple[list[Row], list[Row]] = conn.recv()
+        return answer
+
+    try:
+        try:
+            rows, existing = check_rows(Path(path), key, tick, lookup)
+        except ImportRejected as exc:
+            conn.send(("rejected", exc.problems))
+            return
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row.kind.name] = counts.get(row.kind.name, 0) + 1
+        conn.send(("checked", Checked(counts, _touched(rows))))
+        for batch in _batches(rows, existing):
+            conn.send(("batch", batch))
+        conn.send(("end",))
+    except (BrokenPipeError, EOFError, ConnectionResetError):
+        return  # the importing process is gone, and the import with it
+    except Exception:
+        conn.send(("failed", traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+class WorkerFailed(RuntimeError):
+    """The checking process failed unexpectedly (its traceback is the message)."""
+
+
+async def _recv(conn: Connection) -> Any:
+    # Waiting and unpickling in a thread: the event loop goes on serving meanwhile.
+    return await asyncio.to_thread(conn.recv)
+
+
+async def feed(db: Database, path: Path, key: bytes, tick: Tick = quiet
+               ) -> AsyncGenerator[Checked | Batch, None]:
+    """Check the import at `path` in a worker process: first a `Checked`, then every `Batch`;
+    ImportRejected if any row fails. The worker is stopped whatever happens."""
+    lookup = graph_lookup(db)
+    ours, theirs = _CONTEXT.Pipe()
+    worker = _CONTEXT.Process(target=_serve, args=(theirs, str(path), key), daemon=True,
+                              name="hub-import-check")
+    worker.start()
+    theirs.close()
+    try:
+        while True:
+            message = await _recv(ours)
+            tag = message[0]
+            if tag == "tick":
+                tick(message[1], message[2], message[3])
+            elif tag == "lookup":
+                ours.send(await lookup(message[1], message[2]))
+            elif tag == "rejected":
+                raise ImportRejected(problems=message[1])
+            elif tag == "failed":
+                raise WorkerFailed(message[1])
+            elif tag == "end":
+                return
+            else:
+                yield message[1]
+    finally:
+        ours.close()
+        await asyncio.to_thread(_stop, worker)
+
+
+def _stop(worker: multiprocessing.process.BaseProcess) -> None:
+    worker.join(timeout=5.0)
+    if worker.is_alive():
+        worker.kill()
+        worker.join()
+    worker.close()
+
