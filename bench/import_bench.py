@@ -121,13 +121,22 @@ def _peak_kib(pid: int) -> int:
     return 0
 
 
+def _forked(pid: int) -> bool:
+    try:
+        return b"multiprocessing.forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 async def worker_peak(stop: asyncio.Event, peak: list[int]) -> None:
-    """The highest peak resident memory (VmHWM) of this process's descendants: the import's
-    checking worker, sampled every half second until `stop`."""
+    """The highest peak resident memory (VmHWM) of the import's checking worker (and of the
+    forkserver it is forked from; not of Neo4j, also a child here), sampled every half
+    second until `stop`."""
     me = os.getpid()
     while not stop.is_set():
         for pid in _descendants(me):
-            peak[0] = max(peak[0], _peak_kib(pid))
+            if _forked(pid):
+                peak[0] = max(peak[0], _peak_kib(pid))
         await asyncio.sleep(0.5)
 
 
@@ -162,8 +171,15 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
                 writing.append(time.perf_counter())
             print("  " + line, flush=True)
 
+        staged: list[float] = []
+
+        def tick(stage: str, done: int, total: int) -> None:
+            if stage == "write":
+                staged[:] = [time.perf_counter()]  # the last batch written before the publish
+            bar(stage, done, total)
+
         try:
-            summary = await import_path(db, folder, timeout=3600.0, tick=bar, progress=say)
+            summary = await import_path(db, folder, timeout=3600.0, tick=tick, progress=say)
         finally:
             bar.close()
             stop.set()
@@ -182,6 +198,9 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
             print(f"          while reading and checking ({writing[0] - started:.0f} s): p95 "
                   f"{p95(checking) * 1000:,.1f} ms ({len(checking)} runs); while writing: "
                   f"p95 {p95(staging) * 1000:,.1f} ms ({len(staging)} runs)", flush=True)
+            end = started + took
+            print(f"          staging {staged[0] - writing[0]:.0f} s, then publishing and "
+                  f"settling {end - staged[0]:.0f} s", flush=True)
         # Idle: the same query on the same (now full) database with nothing else running.
         idle: list[float] = []
         stop = asyncio.Event()

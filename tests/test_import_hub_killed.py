@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import secrets
 import signal
 import subprocess
 import sys
@@ -87,7 +88,8 @@ class Hub:
         self.log = tmp / "hub.log"
         self.env = {**os.environ, "HUB_STATE_DIR": str(tmp / "state"), "HUB_PORT": str(port),
                     "NEO4J_URI": server.uri, "NEO4J_USER": "neo4j",
-                    "NEO4J_PASSWORD": server.password(), "HUB_HASH_KEY": KEY}
+                    "NEO4J_PASSWORD": server.password(), "HUB_HASH_KEY": KEY,
+                    "HUB_JWT_SECRET": secrets.token_urlsafe(32)}
 
     def start(self) -> tuple[subprocess.Popen[bytes], str]:
         """The running hub and a county token, once it answers /readyz."""
