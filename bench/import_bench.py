@@ -130,14 +130,14 @@ def _forked(pid: int) -> bool:
 
 async def worker_peak(stop: asyncio.Event, peak: list[int]) -> None:
     """The highest peak resident memory (VmHWM) of the import's checking worker (and of the
-    forkserver it is forked from; not of Neo4j, also a child here), sampled every half
-    second until `stop`."""
+    forkserver it is forked from; not of Neo4j, also a child here), sampled every two
+    seconds until `stop`."""
     me = os.getpid()
     while not stop.is_set():
         for pid in _descendants(me):
             if _forked(pid):
                 peak[0] = max(peak[0], _peak_kib(pid))
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(2.0)
 
 
 def p95(took: list[float]) -> float:

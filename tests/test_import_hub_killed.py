@@ -144,17 +144,18 @@ async def test_killed_hub_leaves_nothing_of_its_upload(tmp_path: Path, slot: Slo
         old_view = await grid_view(db, grid, code)
         body = as_workbook(new)
 
-        proc, token = await asyncio.to_thread(hub.start)
+        first, token = await asyncio.to_thread(hub.start)
+        proc = first
         upload = asyncio.create_task(asyncio.to_thread(hub.upload, token, body))
         for _ in range(2400):  # until a few batches are staged, at most 10 minutes
             if (await counts(db))["staged"] >= 2 * 5000 or upload.done():
                 break
             await asyncio.sleep(0.25)
         assert not upload.done(), "the upload ended before the hub could be killed"
-        below = children(proc.pid)
+        below = children(first.pid)
         assert below, "the upload is checked in a worker process of the hub"
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        first.send_signal(signal.SIGKILL)
+        first.wait()
         with pytest.raises((ConnectionError, urllib.error.URLError, OSError)):
             await upload
         # The worker (and the forkserver that forked it) end with the hub.

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hub.db import Database
-from hub.importer import ImportRejected, import_path, write
+from hub.importer import ImportRejected, import_path, worker
 from hub.importer.ids import id_check_char, uscc_check_char
 from hub.importer.places import PARENT_OF_ORG, PLACE_OF_ORG
 from hub.importer.registry import BY_NAME
@@ -214,7 +214,7 @@ async def test_a_child_listed_batches_before_its_parent_keeps_its_parent(
         demo: Database, tmp_path: Path, own: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     # Batches of one row: a grid branch listed before the community organisation it is
     # under, itself listed before its township committee, each in a batch of its own.
-    monkeypatch.setattr(write, "BATCH", 1)
+    monkeypatch.setattr(worker, "BATCH", 1)
     chain = [("ZS-PG", "grid_branch", "XC-T01-C01-G01", "ZS-PC"),
              ("ZS-PC", "community_org", "XC-T01-C01", "ZS-PT"),
              ("ZS-PT", "township_committee", "XC-T01", "P-XC")]

@@ -66,14 +66,14 @@ def staged(row: Located, existing: set[str]) -> bool:
                if c.ref and row.values.get(c.key) is not None)
 
 
-def _batches(rows: list[Located], existing: set[str]) -> Iterator[Batch]:
-    """Staged batches first, then deferred ones; each in the checked order."""
+def _batches(rows: list[Located], existing: set[str], size: int) -> Iterator[Batch]:
+    """Staged batches of `size` rows first, then deferred ones; each in the checked order."""
     for want in (True, False):
         for kind in KINDS:
             part = [(r.file, r.line, r.values) for r in rows
                     if r.kind is kind and staged(r, existing) is want]
-            for start in range(0, len(part), BATCH):
-                yield Batch(kind.name, want, part[start:start + BATCH])
+            for start in range(0, len(part), size):
+                yield Batch(kind.name, want, part[start:start + size])
 
 
 def _touched(rows: list[Located]) -> list[str]:
@@ -86,7 +86,7 @@ def _touched(rows: list[Located]) -> list[str]:
     return sorted(found)
 
 
-def _serve(conn: Connection, path: str, key: bytes) -> None:
+def _serve(conn: Connection, path: str, key: bytes, size: int) -> None:
     """The worker: check, then send the batches; every message a tuple, its tag first."""
 
     def tick(stage: str, done: int, total: int) -> None:
@@ -107,7 +107,7 @@ def _serve(conn: Connection, path: str, key: bytes) -> None:
         for row in rows:
             counts[row.kind.name] = counts.get(row.kind.name, 0) + 1
         conn.send(("checked", Checked(counts, _touched(rows))))
-        for batch in _batches(rows, existing):
+        for batch in _batches(rows, existing, size):
             conn.send(("batch", batch))
         conn.send(("end",))
     except (BrokenPipeError, EOFError, ConnectionResetError):
@@ -133,7 +133,8 @@ async def feed(db: Database, path: Path, key: bytes, tick: Tick = quiet
     ImportRejected if any row fails. The worker is stopped whatever happens."""
     lookup = graph_lookup(db)
     ours, theirs = _CONTEXT.Pipe()
-    worker = _CONTEXT.Process(target=_serve, args=(theirs, str(path), key), daemon=True,
+    # BATCH is read here, in the importing process, so that a test can make batches small.
+    worker = _CONTEXT.Process(target=_serve, args=(theirs, str(path), key, BATCH), daemon=True,
                               name="hub-import-check")
     worker.start()
     theirs.close()
