@@ -21,6 +21,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from hub.audit import touched
 from hub.db import Database, Row
 from hub.importer.check import check_rows, graph_lookup
 from hub.importer.checks import Located
@@ -76,16 +77,6 @@ def _batches(rows: list[Located], existing: set[str], size: int) -> Iterator[Bat
                 yield Batch(kind.name, want, part[start:start + size])
 
 
-def _touched(rows: list[Located]) -> list[str]:
-    found: set[str] = set()
-    for row in rows:
-        for col in row.kind.columns:
-            value = row.values.get(col.key)
-            if value is not None and (col.key == "code" or col.ref):
-                found.add(str(value))
-    return sorted(found)
-
-
 def _serve(conn: Connection, path: str, key: bytes, size: int) -> None:
     """The worker: check, then send the batches; every message a tuple, its tag first."""
 
@@ -106,7 +97,7 @@ def _serve(conn: Connection, path: str, key: bytes, size: int) -> None:
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.kind.name] = counts.get(row.kind.name, 0) + 1
-        conn.send(("checked", Checked(counts, _touched(rows))))
+        conn.send(("checked", Checked(counts, touched(rows))))
         for batch in _batches(rows, existing, size):
             conn.send(("batch", batch))
         conn.send(("end",))
