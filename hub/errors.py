@@ -19,6 +19,7 @@ message in Chinese and English.
     │   ├── BadCursor              an `after` cursor the hub did not issue
     │   ├── BadPeriod              a period whose end is before its start
     │   ├── BodyTooLarge           a request body above the limit for its endpoint
+    │   ├── BodyTooSlow            a request body that did not arrive within its time limit
     │   ├── TooManyEntities        more `_entities` representations than one request may ask
     │   └── WorkbookTooLarge       a workbook whose sheets expand past the limit (zip bomb)
     ├── UnitNotFound               no unit with that code within the caller's jurisdiction
@@ -191,6 +192,15 @@ class BodyTooLarge(InputError):
 
     def detail(self) -> str:
         return f"{self.fields.get('path')}: > {self.fields.get('limit')} bytes / 字节"
+
+
+class BodyTooSlow(InputError):
+    zh = "请求体未在时限内传完"
+    en = "the request body did not arrive in time"
+
+    def detail(self) -> str:
+        return (f"{self.fields.get('path')}: > {self.fields.get('seconds')} s / 秒 "
+                "(HUB_BODY_TIMEOUT)")
 
 
 class TooManyEntities(InputError):
