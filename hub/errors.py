@@ -22,9 +22,9 @@ them as attributes and builds its own message in Chinese and English.
     │   ├── BodyTooLarge           a request body above the limit for its endpoint
     │   ├── TooManyEntities        more `_entities` representations than one request may ask
     │   ├── WorkbookTooLarge       a workbook whose sheets expand past the limit (zip bomb)
-    │   ├── RequestError           a GraphQL request that cannot run as sent (hub.request_errors:
-    │   │                          BadHttpRequest, BadSyntax, InvalidRequest, BadVariable,
-    │   │                          BadValue, OverLimit and its LongString)
+    │   ├── RequestError           a GraphQL request that cannot run as sent: BadHttpRequest,
+    │   │                          BadSyntax, InvalidRequest, BadVariable, BadValue, OverLimit
+    │   │                          and its LongString (hub.request_errors)
     │   ├── ImportRejected         an import's rows had problems (hub.importer.problems)
     │   ├── UnusableToken          a token for a role and unit no request passes (hub.cli_keys)
     │   └── BadRepresentation      an `_entities` representation not as sent (schema.entities)
