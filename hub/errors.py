@@ -64,12 +64,25 @@ class HubError(Exception):
         self.fields = fields
         Exception.__init__(self, self.message())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle as `cls(*args)`, which keyword-only constructors refuse; an error
+        # crossing a process boundary (a worker process, copy.deepcopy) keeps its state instead.
+        return _restore, (type(self), self.args, dict(self.__dict__))
+
     def detail(self) -> str:
         return ""
 
     def message(self) -> str:
         extra = self.detail()
         return f"{self.zh} / {self.en}" + (f": {extra}" if extra else "")
+
+
+def _restore(kind: type[HubError], args: tuple[object, ...],
+             state: dict[str, object]) -> HubError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class SetupError(HubError):

@@ -7,7 +7,9 @@ the earlier `**fields` constructors from the same arguments.
 
 from __future__ import annotations
 
+import copy
 import inspect
+import pickle
 from datetime import date
 from pathlib import Path
 
@@ -144,6 +146,10 @@ def test_each_kind_keeps_its_message_and_fields(kind: type[HubError], given: dic
     assert list(error.fields.items()) == list(given.items())  # same keys, values and order
     for name, value in given.items():
         assert getattr(error, name) == value
+    for again in (pickle.loads(pickle.dumps(error)), copy.deepcopy(error)):
+        # An error sent from a worker process, or copied, is the same error.
+        assert type(again) is kind
+        assert (again.message(), str(again), again.fields) == (message, message, error.fields)
 
 
 @pytest.mark.parametrize(("error", "fields", "message"), RENAMED)
