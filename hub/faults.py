@@ -71,7 +71,7 @@ def error_response(error: HubError) -> JSONResponse:
     extensions: dict[str, Any] = {"code": type(error).__name__}
     headers = {}
     if isinstance(error, TooManyRequests):
-        retry = str(error.fields.get("retry_after", 1))
+        retry = str(error.retry_after)
         extensions["retryAfter"] = int(retry)
         headers["Retry-After"] = retry
     return JSONResponse({"message": message,
