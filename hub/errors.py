@@ -289,9 +289,12 @@ class BodyTooSlow(InputError):
     zh = "请求体未在时限内传完"
     en = "the request body did not arrive in time"
 
+    def __init__(self, *, path: str, seconds: float) -> None:
+        self.path, self.seconds = path, seconds
+        self._keep(path=path, seconds=seconds)
+
     def detail(self) -> str:
-        return (f"{self.fields.get('path')}: > {self.fields.get('seconds')} s / 秒 "
-                "(HUB_BODY_TIMEOUT)")
+        return f"{self.path}: > {self.seconds:g} s / 秒 (HUB_BODY_TIMEOUT)"
 
 
 class TooManyEntities(InputError):

@@ -161,7 +161,7 @@ async def _read_body(scope: Scope, receive: Receive, seconds: float) -> Receive:
                 if not message.get("more_body", False):
                     break
     except TimeoutError:
-        raise BodyTooSlow(path=str(scope.get("path", "")), seconds=f"{seconds:g}") from None
+        raise BodyTooSlow(path=str(scope.get("path", "")), seconds=seconds) from None
     return _then({"type": "http.request", "body": b"".join(chunks), "more_body": False},
                  receive)
 

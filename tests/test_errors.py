@@ -21,6 +21,7 @@ from hub.errors import (
     BadCursor,
     BadPeriod,
     BodyTooLarge,
+    BodyTooSlow,
     ConfigError,
     HouseholdNotFound,
     HubError,
@@ -92,6 +93,9 @@ CASES: list[tuple[type[HubError], dict[str, object], str]] = [
      "时间段无效 / invalid period: 2024-05-01 .. 2024-04-01"),
     (BodyTooLarge, {"path": "/graphql", "limit": 1024},
      "请求体超过上限 / request body too large: /graphql: > 1024 bytes / 字节"),
+    (BodyTooSlow, {"path": "/import", "seconds": 30.0},
+     "请求体未在时限内传完 / the request body did not arrive in time: /import: > 30 s / 秒 "
+     "(HUB_BODY_TIMEOUT)"),
     (TooManyEntities, {"asked": 101, "limit": 100},
      "一次请求的实体表示过多 / too many entity representations in one request: 101 > 100"),
     (WorkbookTooLarge, {"member": "xl/sheet1.xml", "size": "> 2048", "limit": 1024},
