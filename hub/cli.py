@@ -14,60 +14,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import dataclasses
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import neo4j
 import uvicorn
 
 from hub.app import create_app
 from hub.auth import Authenticator
-from hub.cli_data import add_commands, cmd_template
+from hub.cli_connect import connect, local_server, resolve
+from hub.cli_data import add_commands, cmd_template, export_gaps, import_full
 from hub.cli_keys import add_apikey, cmd_apikey, cmd_token
-from hub.cypher import Queries
-from hub.db import Database
 from hub.errors import HubError, Neo4jUnavailable
-from hub.faults import OUTAGES, open_driver
-from hub.localdb import LocalNeo4j, fetch, java_version
+from hub.faults import OUTAGES
+from hub.localdb import fetch, java_version
 from hub.migrate import migrate
 from hub.principal import Role
 from hub.settings import Settings
-
-
-def local_server(settings: Settings) -> LocalNeo4j:
-    return LocalNeo4j(home=settings.state_dir, bolt_port=settings.bolt_port,
-                      http_port=settings.http_port, heap=settings.heap,
-                      pagecache=settings.pagecache)
-
-
-def resolve(settings: Settings, server: LocalNeo4j | None) -> Settings:
-    """Settings that name a concrete Neo4j: the local server's URI and password if local."""
-    if server is None:
-        return settings
-    return dataclasses.replace(settings, neo4j_uri=server.uri, neo4j_user="neo4j",
-                               neo4j_password=server.password())
-
-
-async def connect(settings: Settings) -> Database:
-    """A Database on the configured Neo4j, or Neo4jUnavailable in one clear line."""
-    assert settings.neo4j_uri is not None
-    driver = open_driver(settings)
-    try:
-        await driver.verify_connectivity()
-    except neo4j.exceptions.AuthError:
-        await driver.close()
-        reason = (f"用户名或密码错误 / wrong credentials for user {settings.neo4j_user!r} "
-                  "(NEO4J_USER, NEO4J_PASSWORD)")
-        raise Neo4jUnavailable(uri=settings.neo4j_uri, reason=reason) from None
-    except (neo4j.exceptions.ServiceUnavailable, OSError, ValueError) as exc:
-        await driver.close()
-        raise Neo4jUnavailable(uri=settings.neo4j_uri, reason=str(exc)) from None
-    return Database(driver, settings.neo4j_database, Queries(),
-                    settings.limits.tx_timeout_seconds)
 
 
 async def prepare(settings: Settings) -> list[str]:
@@ -179,8 +144,6 @@ async def import_into(settings: Settings, path: Path, full: bool = False) -> Non
     try:
         print(f"模式版本 / schema version {await migrate(db)}")
         if full:
-            from hub.cli_data import import_full
-
             await import_full(db, path, bar, settings.today())
             return
         await import_path(db, path, progress=print, tick=bar)
@@ -198,8 +161,6 @@ def cmd_import(settings: Settings, path: Path, full: bool = False) -> int:
 
 
 def cmd_export_gaps(settings: Settings, args: argparse.Namespace) -> int:
-    from hub.cli_data import export_gaps
-
     server = local_server(settings) if settings.local else None
     if server is not None:
         server.start()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hub import clock
+from hub.cli_connect import connect
 from hub.coverage import Dimension
 from hub.db import Database
 from hub.principal import Principal, Role
@@ -58,7 +59,6 @@ def cmd_template(out: Path) -> int:
 
 async def export_gaps(settings: Settings, args: argparse.Namespace) -> Path:
     """The county's view of the gaps (the CLI runs on the hub's own machine)."""
-    from hub.cli import connect
     from hub.export import gaps, workbook
 
     db = await connect(settings)

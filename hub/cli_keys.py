@@ -21,6 +21,7 @@ from typing import Any
 
 from hub import apikeys
 from hub.auth import Authenticator
+from hub.cli_connect import connect, local_server, resolve
 from hub.errors import InputError, SecretError
 from hub.principal import Role
 from hub.settings import Settings
@@ -33,8 +34,12 @@ class UnusableToken(InputError):
     zh = "该角色与单位无法使用"
     en = "a token for this role and unit could never be used"
 
+    def __init__(self, *, role: str, unit: str | None, reason: str) -> None:
+        self.role, self.unit, self.reason = role, unit, reason
+        self._keep(role=role, unit=unit, reason=reason)
+
     def detail(self) -> str:
-        return f"--role {self.fields['role']} --unit {self.fields['unit']}: {self.fields['reason']}"
+        return f"--role {self.role} --unit {self.unit}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,6 @@ ROLE_UNIT = {Role.TOWNSHIP: Bound(UnitKind.TOWNSHIP, "乡镇", "township"),
 
 async def unit_kind(settings: Settings, unit: str) -> str | None:
     """The kind (label) of the unit with this code today, or None if there is none."""
-    from hub.cli import connect  # hub.cli imports this module
-
     db = await connect(settings)
     try:
         rows = await db.read("units.by_code", codes=[unit], scope=None, asOf=settings.today())
@@ -74,8 +77,6 @@ def check_unit(settings: Settings, role: Role, unit: str | None) -> None:
         raise UnusableToken(role=role.value, unit=None,
                             reason=f"须用 --unit 指定{wanted.zh} / --unit must name a "
                                    f"{wanted.en}")
-    from hub.cli import local_server, resolve  # hub.cli imports this module
-
     server = local_server(settings) if settings.local else None
     if server is not None:
         server.start()

@@ -10,23 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from starlette.requests import HTTPConnection
-
 from hub.allowance import AllowanceRule
 from hub.db import Database, RoundTrips
-from hub.gate import principal_of
 from hub.loaders import Loaders
 from hub.principal import Principal
 from hub.settings import Limits
-
-
-def principal_from_request(request: HTTPConnection) -> Principal:
-    """Who is asking: the principal `hub.gate.AuthGate` authenticated for this request.
-
-    The one seam between authentication and the schema; a request without one never gets
-    here (the gate answers 401), and if it did, `principal_of` refuses it.
-    """
-    return principal_of(request)
 
 
 @dataclass

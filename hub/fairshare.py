@@ -10,7 +10,9 @@ Two ASGI middlewares, generic over routes (whatever endpoints the app grows get 
   queue of their own, so a gateway's 40 parallel requests are served in turn while another
   caller's request goes straight through. A refusal is `TooManyRequests` with Retry-After.
   Across callers, at most `max_in_flight` requests run at once and the rest wait their turn:
-  a caller holds at most its own cap of those, so the others always find room.
+  a caller holds at most its own cap of those, so the others always find room. A request's
+  body is read (within `body_seconds`) before it takes one of those places: a caller sending
+  slowly holds only its own slots, and for a bounded time.
 
 Both raise the hub's typed errors; hub/faults.py turns them into bilingual JSON.
 """
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hub.errors import BodyTooLarge, TooManyRequests
+from hub.errors import BodyTooLarge, BodyTooSlow, TooManyRequests
 from hub.principal import Principal
 from hub.settings import Fairness
 
@@ -138,8 +140,37 @@ class CallerLimits:
             share.waiting -= 1
         share.active += 1
         try:
+            replay = await _read_body(scope, receive, self.fair.body_seconds)
             async with self._in_flight:
-                await self.app(scope, receive, send)
+                await self.app(scope, replay, send)
         finally:
             share.active -= 1
             share.slots.release()
+
+
+async def _read_body(scope: Scope, receive: Receive, seconds: float) -> Receive:
+    """The whole body, read within `seconds`, as a `receive` that hands it on in one piece."""
+    chunks: list[bytes] = []
+    try:
+        async with asyncio.timeout(seconds):
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return _then(message, receive)
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    break
+    except TimeoutError:
+        raise BodyTooSlow(path=str(scope.get("path", "")), seconds=seconds) from None
+    return _then({"type": "http.request", "body": b"".join(chunks), "more_body": False},
+                 receive)
+
+
+def _then(first: Message, receive: Receive) -> Receive:
+    """`first`, then whatever `receive` has next (a disconnect, once the body is done)."""
+    pending: list[Message] = [first]
+
+    async def replay() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replay

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hub.errors import (
     BodyTooLarge,
+    BodyTooSlow,
     HubError,
     InputError,
     Neo4jUnavailable,
@@ -42,7 +43,8 @@ log = logging.getLogger("hub.faults")
 QUIET = NotificationMinimumSeverity.OFF
 STATUS: tuple[tuple[type[HubError], int], ...] = (
     (Neo4jUnavailable, 503), (TooManyRequests, 429), (QueryTimeout, 504),
-    (Unauthenticated, 401), (NotPermitted, 403), (BodyTooLarge, 413), (WorkbookTooLarge, 413),
+    (Unauthenticated, 401), (NotPermitted, 403), (BodyTooLarge, 413), (BodyTooSlow, 408),
+    (WorkbookTooLarge, 413),
     (ImportTooLarge, 413), (InputError, 400))
 OUTAGES = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)
 
@@ -69,7 +71,7 @@ def error_response(error: HubError) -> JSONResponse:
     extensions: dict[str, Any] = {"code": type(error).__name__}
     headers = {}
     if isinstance(error, TooManyRequests):
-        retry = str(error.fields.get("retry_after", 1))
+        retry = str(error.retry_after)
         extensions["retryAfter"] = int(retry)
         headers["Retry-After"] = retry
     return JSONResponse({"message": message,

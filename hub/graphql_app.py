@@ -41,10 +41,10 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from hub.allowance import AllowanceRule
-from hub.context import Context, principal_from_request
+from hub.context import Context
 from hub.db import track, untrack
 from hub.error_view import HubSchema, MaskUnexpected, present, refusal
-from hub.gate import is_ide_page
+from hub.gate import is_ide_page, principal_of
 from hub.gql_fair import IDE_HEADERS, FairSchema, ParseOffLoop
 from hub.limits import limits_rule
 from hub.request_errors import LongStrings
@@ -127,7 +127,10 @@ class HubGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Any, response: Any) -> Context:
         shared = request.app.state.shared
-        return Context(db=shared.db, principal=principal_from_request(request),
+        # The one seam between authentication and the schema: the principal the gate
+        # (hub.gate.AuthGate) let in; a request without one never gets here (401), and if it
+        # did, `principal_of` refuses it.
+        return Context(db=shared.db, principal=principal_of(request),
                        limits=self.settings.limits, allowance=self.allowance,
                        today=self.settings.today(),
                        debug_round_trips=self.settings.debug_round_trips)

@@ -24,11 +24,13 @@ from pathlib import Path
 
 import neo4j
 
+from hub import offline_browser
 from hub.errors import JavaMissing, MavenFailed, Neo4jStartFailed, PortTaken
 from hub.private import make_private
 from hub.settings import PROJECT_ROOT
 
 POM = Path(__file__).parent / "neo4j_dist" / "pom.xml"
+PLUGINS_POM = POM.with_name("plugins.xml")
 LIB_DIR = PROJECT_ROOT / ".neo4j" / "lib"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
@@ -54,9 +56,14 @@ def java_version(java: str = "java") -> int:
 
 
 def fetch(lib_dir: Path = LIB_DIR, mvn: str = "mvn", say: Callable[[str], None] = print) -> Path:
-    """Copy Neo4j's jars from Maven Central into `lib_dir`, unless they are already there."""
+    """Copy Neo4j's jars from Maven Central into `lib_dir`, unless they are already there.
+
+    The server's jars go in `lib_dir` (its class path), APOC Core and what it needs in
+    `lib_dir/plugins` (loaded as a plugin only), and Browser is made to call no outside host.
+    """
     stamp = lib_dir / ".pom-sha256"
-    digest = hashlib.sha256(POM.read_bytes()).hexdigest()
+    digest = hashlib.sha256(POM.read_bytes() + PLUGINS_POM.read_bytes()
+                            + offline_browser.VERSION.encode()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
         return lib_dir
     exe = shutil.which(mvn)
@@ -65,19 +72,26 @@ def fetch(lib_dir: Path = LIB_DIR, mvn: str = "mvn", say: Callable[[str], None] 
     say("正在从 Maven Central 获取 Neo4j 5.26 … / fetching Neo4j 5.26 from Maven Central …")
     partial = lib_dir.with_name(lib_dir.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
+    _copy_dependencies(exe, POM, partial)
+    # Runtime scope: APOC's own libraries, not the Neo4j API it is compiled against.
+    _copy_dependencies(exe, PLUGINS_POM, partial / "plugins", "-DincludeScope=runtime")
+    offline_browser.strip_outside_calls(partial)
+    shutil.rmtree(lib_dir, ignore_errors=True)
+    partial.rename(lib_dir)
+    stamp.write_text(digest)
+    return lib_dir
+
+
+def _copy_dependencies(exe: str, pom: Path, out: Path, *options: str) -> None:
     proc = subprocess.run(
-        [exe, "-B", "-q", "-f", str(POM), "dependency:copy-dependencies",
-         f"-DoutputDirectory={partial}"],
+        [exe, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
+         f"-DoutputDirectory={out}", *options],
         capture_output=True, text=True, check=False,
     )
     if proc.returncode != 0:
         lines = [ln for ln in (proc.stdout + proc.stderr).splitlines() if "ERROR" in ln]
         reason = lines[0] if lines else (proc.stdout + proc.stderr).strip()[-300:]
         raise MavenFailed(reason=re.sub(r"\x1b\[[0-9;]*m", "", reason)[:400])
-    shutil.rmtree(lib_dir, ignore_errors=True)
-    partial.rename(lib_dir)
-    stamp.write_text(digest)
-    return lib_dir
 
 
 def port_free(port: int, host: str = "127.0.0.1") -> bool:
@@ -160,7 +174,7 @@ class LocalNeo4j:
         return {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
 
     def _write_conf(self) -> None:
-        for sub in ("conf", "data", "logs", "run", "plugins", "import"):
+        for sub in ("conf", "data", "logs", "run", "import"):
             (self.home / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
         conf = f"""# Written by `hub` at every start; edit hub/localdb.py, not this file.
 server.default_listen_address=127.0.0.1
@@ -174,7 +188,9 @@ dbms.security.auth_enabled=true
 server.directories.data={self.home / 'data'}
 server.directories.logs={self.home / 'logs'}
 server.directories.run={self.home / 'run'}
-server.directories.plugins={self.home / 'plugins'}
+server.directories.plugins={self.lib_dir / 'plugins'}
+# APOC Core is there for the virtual nodes of the saved gap query, and nothing else of it runs.
+dbms.security.procedures.allowlist=apoc.create.vNode,apoc.create.vRelationship
 server.directories.import={self.home / 'import'}
 server.memory.pagecache.size={self.pagecache}
 dbms.usage_report.enabled=false

@@ -27,12 +27,14 @@ MAX_STRING = 1000
 
 class RequestError(InputError):
     """A request the hub cannot run as sent; `reason` is what graphql-core said, in English,
-    `reasonZh` the same in Chinese where it is one of the known shapes."""
+    `reasonZh` the same in Chinese where it is one of the known shapes (null where not)."""
+
+    def __init__(self, *, reason: str, reason_zh: str | None) -> None:
+        self.reason, self.reason_zh = reason, reason_zh
+        self._keep(reason=reason, reasonZh=reason_zh)
 
     def detail(self) -> str:
-        zh = self.fields.get("reasonZh")
-        reason = str(self.fields.get("reason", ""))
-        return f"{zh}; {reason}" if zh else reason
+        return f"{self.reason_zh}; {self.reason}" if self.reason_zh else self.reason
 
 
 class BadHttpRequest(RequestError):
@@ -69,9 +71,13 @@ class LongString(OverLimit):
     zh = "字符串过长"
     en = "string too long"
 
+    def __init__(self, *, where: str, length: int) -> None:
+        self.where, self.length = where, length
+        self._keep(where=where, length=length)
+
     def detail(self) -> str:
-        return (f"{self.fields['where']}: {self.fields['length']} 字，上限 {MAX_STRING} / "
-                f"{self.fields['length']} characters, at most {MAX_STRING}")
+        return (f"{self.where}: {self.length} 字，上限 {MAX_STRING} / "
+                f"{self.length} characters, at most {MAX_STRING}")
 
 
 class _LongLiterals(Visitor):
@@ -229,9 +235,9 @@ def classify(error: GraphQLError) -> RequestError:
     """The hub's error for a request error graphql-core or Strawberry reported."""
     # graphql-core appends the source excerpt to str(); the message alone is the reason.
     english = _shorten(str(error.message).strip())
-    return kind_of(error)(reason=english, reasonZh=zh_reason(english))
+    return kind_of(error)(reason=english, reason_zh=zh_reason(english))
 
 
 def http_error(reason: str) -> RequestError:
     """The hub's error for a request Strawberry's HTTP layer refused before parsing it."""
-    return BadHttpRequest(reason=reason, reasonZh=zh_reason(reason))
+    return BadHttpRequest(reason=reason, reason_zh=zh_reason(reason))

@@ -62,6 +62,9 @@ class Fairness:
     caller_queue: int = 64
     caller_rate: float = 50.0
     caller_burst: int = 100
+    # A caller's whole body must arrive within this; it is read before the request takes one
+    # of the `max_in_flight` places, so a slow sender holds only its own.
+    body_seconds: float = 30.0
     # Fail fast when Neo4j is away: the driver's defaults (30 s to connect, 60 s to get a
     # connection, 30 s of retries) hold every request for half a minute.
     neo4j_connect_timeout: float = 1.0
@@ -145,6 +148,7 @@ class Settings:
             max_in_flight=ep.integer(env, "HUB_MAX_IN_FLIGHT", Fairness.max_in_flight),
             caller_rate=ep.seconds(env, "HUB_CALLER_RATE", Fairness.caller_rate, high=1e6),
             caller_burst=ep.integer(env, "HUB_CALLER_BURST", Fairness.caller_burst),
+            body_seconds=ep.seconds(env, "HUB_BODY_TIMEOUT", Fairness.body_seconds, high=3600),
             neo4j_connect_timeout=ep.seconds(env, "HUB_NEO4J_CONNECT_TIMEOUT",
                                              Fairness.neo4j_connect_timeout, high=300),
             neo4j_acquire_timeout=ep.seconds(env, "HUB_NEO4J_ACQUIRE_TIMEOUT",

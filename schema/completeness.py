@@ -13,8 +13,7 @@ from hub import completeness as engine
 from hub.context import Context
 from hub.loaders import LookupKey
 from schema.errors import UnitNotFound
-from schema.kinds import Unit
-from schema.units import to_unit
+from schema.kinds import Unit, to_unit
 
 
 @strawberry.type(description="一个乡镇、一类记录、一项数据的缺失情况 / "

@@ -19,9 +19,8 @@ from hub.errors import PageTooLarge as PageTooLargeError
 from hub.loaders import LookupKey
 from hub.loaders import Page as RowPage
 from schema.errors import PageTooLarge, UnitNotFound
-from schema.kinds import Unit, UnitKind, describe, kind_of
+from schema.kinds import Unit, UnitKind, describe, kind_of, to_unit
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
-from schema.units import to_unit
 
 # The engine's own enum, registered with the schema in place (strawberry returns the class).
 strawberry.enum(Dimension, description="覆盖维度：名称说缺口，口径说何为覆盖 / coverage "

@@ -27,9 +27,12 @@ class BadRepresentation(InputError):
     zh = "实体引用无效"
     en = "invalid entity representation"
 
+    def __init__(self, *, index: int, reason_zh: str, reason: str) -> None:
+        self.index, self.reason_zh, self.reason = index, reason_zh, reason
+        self._keep(index=index, reasonZh=reason_zh, reason=reason)
+
     def detail(self) -> str:
-        return f"#{self.fields.get('index')}: {self.fields.get('reasonZh')}; " \
-               f"{self.fields.get('reason')}"
+        return f"#{self.index}: {self.reason_zh}; {self.reason}"
 
 
 def key_fields(definition: StrawberryObjectDefinition) -> list[frozenset[str]]:
@@ -55,7 +58,7 @@ class FederatedSchema(Schema):
         """Why a representation cannot be resolved, or None if it can be tried."""
 
         def bad(zh: str, en: str) -> BadRepresentation:
-            return BadRepresentation(index=index, reasonZh=zh, reason=en)
+            return BadRepresentation(index=index, reason_zh=zh, reason=en)
 
         if not isinstance(representation, dict):
             return bad("须为对象 {__typename, code}", "must be an object {__typename, code}")

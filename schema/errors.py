@@ -41,8 +41,7 @@ class PageTooLarge:
 
     @classmethod
     def of(cls, exc: errors.PageTooLarge) -> PageTooLarge:
-        return cls(asked=int(str(exc.fields["asked"])), limit=int(str(exc.fields["limit"])),
-                   message=exc.message())
+        return cls(asked=exc.asked, limit=exc.limit, message=exc.message())
 
 
 @strawberry.type(description="输入有误 / the request's input is refused")

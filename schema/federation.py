@@ -13,6 +13,8 @@ batch. Units (every type keyed by a code on `:Unit`) share one query, because un
 unique across the graph: a batch of grids, Party organisations and enterprises together is
 still one round trip. The jurisdiction check is inside that Cypher (`$scope`), as everywhere
 in the hub; a code the caller may not see returns no row and is refused with `EntityRefused`.
+Unit types mix in `UnitEntity`; `WorkOrder` resolves its own references (schema/orders.py)
+with `entity_row` and `EntityRefused`, since this module sits below the types it serves.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from strawberry.types import Info
 from hub.context import Context
 from hub.errors import NotPermitted
 from hub.loaders import LookupKey
+from schema.kinds import to_unit
 
 UNIT_QUERY = "units.by_code"
 WORK_ORDER_QUERY = "federation.work_orders"
@@ -43,11 +46,15 @@ class EntityRefused(NotPermitted):
     zh = "无权访问：不存在或不在管辖范围内"
     en = "not permitted: no such entity within your jurisdiction"
 
+    def __init__(self, *, typename: str, key: str) -> None:
+        self.typename, self.key = typename, key
+        self._keep(typename=typename, key=key)
+
     def detail(self) -> str:
-        return f"{self.fields.get('typename')} {self.fields.get('key')}"
+        return f"{self.typename} {self.key}"
 
 
-async def _lookup(info: Info[Context, None], query: str, code: str) -> dict[str, Any] | None:
+async def entity_row(info: Info[Context, None], query: str, code: str) -> dict[str, Any] | None:
     """One representation's row, batched with the whole `_entities` pass by the loader."""
     context = info.context
     return await context.loaders.lookup(query).load(LookupKey(code, context.today))
@@ -58,25 +65,10 @@ class UnitEntity:
 
     @classmethod
     async def resolve_reference(cls, info: Info[Context, None], code: str) -> Self:
-        from schema.units import to_unit  # schema.units imports this module
-
-        row = await _lookup(info, UNIT_QUERY, code)
+        row = await entity_row(info, UNIT_QUERY, code)
         unit = None if row is None else to_unit(row, info.context.today)
         # A code of another kind (a township's code sent as a Grid) is no Grid: refuse it too.
         if not isinstance(unit, cls):
             raise EntityRefused(typename=cls.__name__, key=code)
         return unit
 
-
-class WorkOrderEntity:
-    """Mixin for `WorkOrder`, keyed by its order number (`@key(fields: "code")`)."""
-
-    @classmethod
-    async def resolve_reference(cls, info: Info[Context, None], code: str) -> Self:
-        from schema.orders import work_order  # schema.orders imports this module
-
-        row = await _lookup(info, WORK_ORDER_QUERY, code)
-        order = None if row is None else work_order(row)
-        if not isinstance(order, cls):
-            raise EntityRefused(typename=cls.__name__, key=code)
-        return order

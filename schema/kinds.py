@@ -1,7 +1,8 @@
 """The `Unit` interface every organisational or territorial unit implements, and its kinds.
 
 Kept apart from the concrete types so that people (members, households) can point at units
-without the modules importing each other.
+without the modules importing each other. The concrete types (schema.units, which imports this
+module) register here, so `to_unit` builds them for every module below schema.units.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import strawberry
 from strawberry.types import Info
@@ -106,6 +107,27 @@ class Unit:
     async def parent(self, info: Info[Context, None]) -> Unit | None:
         return await parent_unit(info, "browse.ancestors", self.code, self.as_of)
 
+    @classmethod
+    def own_fields(cls, row: Row) -> dict[str, Any]:
+        """The fields this kind has beyond the interface's, from its row."""
+        return {}
+
+
+UNIT_TYPES: dict[UnitKind, type[Unit]] = {}
+
+
+def register_unit_types(types: Mapping[UnitKind, type[Unit]]) -> None:
+    """The concrete type of each kind of unit (schema.units names them all)."""
+    UNIT_TYPES.update(types)
+
+
+def to_unit(row: Row, as_of: date) -> Any:
+    """The typed object for a unit row ({code, name, labels, kind, industry, size})."""
+    kind = kind_of(row["labels"])
+    concrete = UNIT_TYPES[kind]
+    return concrete(code=row["code"], name=row["name"], kind=kind, as_of=as_of,
+                    **concrete.own_fields(row))
+
 
 async def parent_unit(info: Info[Context, None], query: str, code: str,
                       as_of: date) -> Unit | None:
@@ -114,8 +136,6 @@ async def parent_unit(info: Info[Context, None], query: str, code: str,
     The rest of the chain primes the `browse.ancestors` loader, so `parent { parent { … } }`
     costs one round trip however deep the document climbs.
     """
-    from schema.units import to_unit
-
     found = await info.context.loaders.lookup(query).load(LookupKey(code, as_of))
     chain: list[Row] = [] if found is None else list(found["chain"])
     if not chain:

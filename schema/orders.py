@@ -18,7 +18,7 @@ from hub.allowance import as_date
 from hub.context import Context
 from hub.db import Row
 from hub.errors import BadPeriod
-from schema.federation import WorkOrderEntity
+from schema.federation import WORK_ORDER_QUERY, EntityRefused, entity_row
 from schema.kinds import describe, resolver
 
 ACCEPTANCE = ("受理率 = 受理工单数 ÷ 流转工单数 / "
@@ -48,13 +48,21 @@ describe(WorkOrderStatus, {
 
 
 @strawberry.federation.type(keys=["code"], description="事件工单 / an event work order")
-class WorkOrder(WorkOrderEntity):
+class WorkOrder:
     code: str = strawberry.field(description="工单编号 / order number")
     title: str | None = strawberry.federation.field(shareable=True, description="事由 / title")
     category: str | None = strawberry.field(description="类别 / category")
     reported_on: date | None = strawberry.field(description="上报日期 / reported on")
     status: str | None = strawberry.federation.field(shareable=True,
         description="当前状态（最后一步）/ status of the last step")
+
+    @classmethod
+    async def resolve_reference(cls, info: Info[Context, None], code: str) -> WorkOrder:
+        """A gateway's `{__typename: "WorkOrder", code}`, keyed by its order number."""
+        row = await entity_row(info, WORK_ORDER_QUERY, code)
+        if row is None:
+            raise EntityRefused(typename=cls.__name__, key=code)
+        return work_order(row)
 
 
 def work_order(row: Row) -> WorkOrder:

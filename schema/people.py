@@ -16,7 +16,7 @@ from hub.allowance import as_date
 from hub.context import Context
 from hub.db import Row
 from hub.personal import shown_name, shown_phone, shown_text
-from schema.kinds import Unit, parent_unit, resolver
+from schema.kinds import Unit, parent_unit, resolver, to_unit
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, child_page, connection
 from schema.personal import detail
 
@@ -59,8 +59,6 @@ class Member:
         self, info: Info[Context, None], first: Annotated[int, FIRST] = DEFAULT_PAGE,
         after: Annotated[str | None, AFTER] = None,
     ) -> Connection[Unit]:
-        from schema.units import to_unit
-
         page = await child_page(info, "browse.member_communities", self.code, self.as_of,
                                 first, after)
         return connection(page, lambda r: to_unit(r, self.as_of))

@@ -17,7 +17,7 @@ from schema.audit_report import audit_report
 from schema.completeness import data_completeness
 from schema.coverage import coverage
 from schema.errors import HouseholdNotFound, PageTooLarge, UnitNotFound
-from schema.kinds import OrgKind, Unit, UnitKind, resolver
+from schema.kinds import OrgKind, Unit, UnitKind, resolver, to_unit
 from schema.orders import work_order_stats
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 from schema.people import Household, household
@@ -32,7 +32,6 @@ from schema.units import (
     PartyOrg,
     Township,
     Village,
-    to_unit,
 )
 
 ASOF = strawberry.argument(description="截至日期（默认今天）/ as of (default today)")

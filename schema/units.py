@@ -17,7 +17,7 @@ from strawberry.types import Info
 from hub.context import Context
 from hub.db import Row
 from schema.federation import UnitEntity
-from schema.kinds import OrgKind, Unit, UnitKind, kind_of, resolver
+from schema.kinds import OrgKind, Unit, UnitKind, register_unit_types, resolver, to_unit
 from schema.orders import WorkOrder, WorkOrderStatus, work_order
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, child_page, connection
 from schema.people import (
@@ -182,6 +182,11 @@ class PartyOrg(Unit, UnitEntity):
     industry: str | None = strawberry.field(
         description="行业（行业党组织）/ industry (industry orgs)")
 
+    @classmethod
+    def own_fields(cls, row: Row) -> dict[str, Any]:
+        org = row.get("kind")
+        return {"org_kind": OrgKind(org) if org else None, "industry": row.get("industry")}
+
     @resolver("党员（组织关系在本组织）/ members")
     async def members(self, info: Info[Context, None], first: Page = DEFAULT_PAGE,
                       after: After = None) -> Connection[Member]:
@@ -208,6 +213,10 @@ class Enterprise(Unit, UnitEntity):
 
     industry: str | None = strawberry.field(description="行业 / industry")
     size: int | None = strawberry.field(description="职工人数 / employees")
+
+    @classmethod
+    def own_fields(cls, row: Row) -> dict[str, Any]:
+        return {"industry": row.get("industry"), "size": row.get("size")}
 
     @resolver("党建指导员（工作覆盖）/ instructors guiding it")
     async def instructors(self, info: Info[Context, None], first: Page = DEFAULT_PAGE,
@@ -248,17 +257,4 @@ TYPES: dict[UnitKind, type[Unit]] = {
     UnitKind.ENTERPRISE: Enterprise, UnitKind.DEPARTMENT: Department,
     UnitKind.COOPERATIVE: Cooperative,
 }
-
-
-def to_unit(row: Row, as_of: date) -> Any:
-    """The typed object for a unit row ({code, name, labels, kind, industry, size})."""
-    kind = kind_of(row["labels"])
-    common: dict[str, Any] = {"code": row["code"], "name": row["name"], "kind": kind,
-                              "as_of": as_of}
-    if kind is UnitKind.PARTY_ORG:
-        org = row.get("kind")
-        return PartyOrg(**common, org_kind=OrgKind(org) if org else None,
-                        industry=row.get("industry"))
-    if kind is UnitKind.ENTERPRISE:
-        return Enterprise(**common, industry=row.get("industry"), size=row.get("size"))
-    return TYPES[kind](**common)
+register_unit_types(TYPES)

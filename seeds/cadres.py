@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from seeds.generate import GRADES, County, d
+from seeds.county import GRADES, County, d
 
 Span = tuple[str, str, str | None]  # post, since, until
 

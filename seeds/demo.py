@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from seeds.demo_more import build_rest
-from seeds.generate import (
+from seeds.county import (
     AGENCIES,
     BIG_BRANCH,
     GROUP_IN_BRANCH,
@@ -23,9 +22,12 @@ from seeds.generate import (
     TOWNSHIPS,
     County,
     d,
+    new_member,
+    org,
     phone,
     yes,
 )
+from seeds.demo_more import build_rest
 
 START = date(2021, 3, 1)
 
@@ -78,12 +80,6 @@ def departments(c: County) -> None:
         c.add("departments", **row)
 
 
-def org(c: County, code: str, name: str, kind: str, territory: str, parent: str | None,
-        since: str = "2000-01-01", **extra: object) -> None:
-    c.add("party_orgs", code=code, name=name, kind=kind, territory=territory, parent=parent,
-          since=since, **extra)
-
-
 def party_orgs(c: County) -> None:
     org(c, "P-XC", "中共云岭县委员会", "county_committee", "XC", None)
     org(c, "P-XC-JG", "县直机关工作委员会", "county_committee", "XC", "P-XC")
@@ -110,22 +106,6 @@ def party_orgs(c: County) -> None:
                                ("P-I-FR", "货运", "freight")):
         org(c, code, f"县{zh}行业党委", "industry_org", "XC", "P-XC-LX", "2021-06-01",
             industry=industry)
-
-
-def new_member(c: County, org_code: str, since: str, full: bool = True,
-               until: str | None = None) -> str:
-    code = c.next("M", 5)
-    gender = c.rnd.choice("MF")
-    birth = c.birth(1955, 1998)
-    joined = (date(2022, 10, 1) if not full else
-              date(birth.year + c.rnd.randint(20, 24), c.rnd.randint(1, 12), 1))
-    c.add("members", code=code, name=c.person_name(), idNumber=c.id_number(birth, gender),
-          phone=phone("19903", code), gender=gender, birthDate=d(birth),
-          fullMember=yes(full), joinedOn=d(joined))
-    c.add("memberships", member=code, org=org_code, since=since, until=until)
-    if until is None:
-        c.org_members[org_code].append(code)
-    return code
 
 
 def members(c: County) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from seeds.cadres import cadres
-from seeds.generate import (
+from seeds.county import (
     NEW_GRID,
     NO_AWARD,
     NO_REPORT,
@@ -16,6 +16,8 @@ from seeds.generate import (
     SCHOOLS,
     County,
     d,
+    new_member,
+    org,
     uscc,
     yes,
 )
@@ -135,8 +137,6 @@ def volunteering(c: County) -> None:
 
 
 def enterprises(c: County) -> None:
-    from seeds.demo import new_member, org
-
     suffix = {"culture_tourism": "文化旅游有限公司", "property_management": "物业服务有限公司",
               "freight": "货运物流有限公司"}
     others = ["manufacturing", "retail", "catering", "logistics", "other"]

@@ -3,7 +3,8 @@
 With NEO4J_URI set, tests use that server (and clear its database: point it at a scratch
 database). Otherwise they run the project's own Neo4j from `.neo4j/test` on ports of their
 own (NEO4J_TEST_BOLT_PORT, NEO4J_TEST_HTTP_PORT; 17687 and 17474 by default). Test sessions
-running side by side each claim a slot of their own (`.neo4j/test-N`, ports +10·N), and every
+running side by side, in this checkout or any other, each claim a slot of their own (a lock
+under the system temp folder; `.neo4j/test-N`, ports +10·N), and every
 other server a test starts (scratch Neo4j servers, `hub run`) takes its ports from the slot's
 own block (`ports`: 20000 + 100·N onwards), so two test runs on one machine never collide.
 """
@@ -13,8 +14,10 @@ from __future__ import annotations
 import fcntl
 import os
 import secrets
+import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO
 
 import httpx
@@ -68,15 +71,22 @@ PORT_BLOCK_BASE = 20000
 PORTS_PER_SLOT = 100
 
 
+# Ports are the machine's, not the checkout's: the slot locks live where every checkout of the
+# project (a clone, a git worktree) sees them, so two test runs never pick the same slot.
+SLOT_LOCKS = Path(tempfile.gettempdir()) / "dangjian-hub-test-slots"
+
+
 def _claim_slot() -> Slot:
-    """A slot no other test session holds, on ports nobody else uses.
+    """A slot no other test session on this machine holds, on ports nobody else uses.
 
     Several test sessions (or clones of the project) may run side by side; each takes the
-    first slot whose lock it gets and whose ports are free or held by that slot's own server.
+    first slot whose lock it gets and whose ports are free or held by this checkout's own
+    server of that slot.
     """
     (PROJECT_ROOT / ".neo4j").mkdir(exist_ok=True)
+    SLOT_LOCKS.mkdir(mode=0o777, exist_ok=True)
     for slot in range(8):
-        lock = (PROJECT_ROOT / ".neo4j" / f"test-slot-{slot}.lock").open("w")
+        lock = (SLOT_LOCKS / f"slot-{slot}.lock").open("a")
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -174,7 +174,7 @@ def _households(c: County, rnd: random.Random) -> None:
 
 
 def generate(seed: int = 12) -> County:
-    from tests.other_county_more import cadres, coverage, orders  # they build on this module
+    from tests.other_county_more import brand, cadres, coverage, orders  # built on this module
 
     rnd = random.Random(seed)
     c = County()
@@ -185,6 +185,7 @@ def generate(seed: int = 12) -> County:
     orders(c, rnd)
     cadres(c, rnd)
     coverage(c, rnd)
+    brand(c, rnd)
     return c
 
 

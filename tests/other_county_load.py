@@ -22,7 +22,7 @@ from tests.test_model_figures import figure
 
 KEY = b"test-key"
 REPORT, BEFORE_MOVES = date(2023, 6, 30), date(2022, 6, 30)
-FIGURES = ("F01", "F06", "F12", "F14", "F16", "F19", "F23")
+FIGURES = ("F01", "F06", "F11", "F12", "F14", "F16", "F19", "F23")
 
 
 @dataclass(frozen=True)

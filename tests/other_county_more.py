@@ -100,3 +100,17 @@ def coverage(c: County, rnd: random.Random) -> None:
             station["hasWifi"] = None if gap == "empty" else gap
         c.add("facilities", code=f"QY-FAC-WS{n}", name=f"驿站{n}", kind="worker_station",
               territory=c.townships[n - 1], since=date(2021, 1, 1), **station)
+
+
+def brand(c: County, rnd: random.Random) -> None:
+    """A regional public brand of another name: F11 counts a county's own brand, whatever
+    it is called. Some products join and one honour comes after the report day."""
+    c.add("brands", code="BR-QYSZ", name="青原山珍", kind="regional_public")
+    for n in range(1, 6):
+        joined = date(2021, 3, 1) if n <= 3 else date(2024, 5, 1)
+        branded = rnd.random() < 0.8 or n == 1
+        c.add("products", code=f"QY-PRD-{n}", name=f"山珍{n}", category="特产",
+              brand="BR-QYSZ" if branded else None, brandSince=joined if branded else None)
+    for n, on in enumerate([date(2022, 5, 1), date(2024, 2, 1)], start=1):
+        c.add("honours", code=f"QY-HON-{n}", brand="BR-QYSZ", title=f"荣誉{n}",
+              event=f"展会{n}", on=on)

@@ -128,6 +128,22 @@ async def test_grid_gaps_find_the_planted_gaps(demo: Database) -> None:
     assert await demo.read("browser.grid_gaps", township="XC-T01", asOf=REPORT) == []
 
 
+async def test_grid_gaps_draw_why_a_grid_is_a_gap(demo: Database) -> None:
+    rows = await demo.read("browser.grid_gaps", township="XC-T01", asOf=dt.date(2026, 11, 27))
+    assert rows
+    for row in rows:
+        # The virtual Gap node carries the reason; the GAP relationship hangs it off the grid.
+        assert row["gap"] == {"name": row["gapZh"], "nameEn": row["gapEn"], "grid": row["grid"]}
+        start, kind, end = row["why"]
+        assert (start["code"], kind, end) == (row["grid"], "GAP", row["gap"])
+    assert {r["gap"]["name"] for r in rows} == {"没有网格党组织；没有网格员"}
+    rules = _grass_rules()
+    gap = rules["Gap"]
+    assert gap["caption"] == '"{name}"'
+    others = {(r.get("color"), r.get("border-color")) for k, r in rules.items() if k != "Gap"}
+    assert (gap["color"], gap["border-color"]) not in others, "a Gap looks like nothing else"
+
+
 def _grass_rules() -> dict[str, dict[str, str]]:
     """docs/browser/style.grass as {label: {property: value}}."""
     from hub.settings import PROJECT_ROOT

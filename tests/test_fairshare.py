@@ -17,11 +17,13 @@ from collections.abc import AsyncIterator, Callable
 
 import httpx
 import pytest
+from starlette.types import Message, Receive, Scope, Send
 
 from hub.app import create_app
 from hub.auth import Authenticator
 from hub.db import Database
-from hub.principal import Role
+from hub.fairshare import CallerLimits
+from hub.principal import Principal, Role
 from hub.settings import Fairness, Settings
 
 CHEAP = {"query": "{ __typename }"}
@@ -177,9 +179,52 @@ async def test_a_corrupt_workbook_is_a_bilingual_refusal_not_a_500(
     assert problem["reason"] == "不是有效的 .xlsx 工作簿 / not a valid .xlsx workbook"
 
 
-async def test_past_the_hubs_requests_in_flight_others_wait_their_turn(
-        settings: Settings, demo: Database, bearer: Callable[..., dict[str, str]]) -> None:
-    app = create_app(dataclasses.replace(settings, fair=Fairness(max_in_flight=1)))
+async def test_past_the_hubs_requests_in_flight_others_wait_their_turn() -> None:
+    release = asyncio.Event()
+    served: list[str] = []
+
+    async def work(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["state"]["principal"].unit == "XC-T01":
+            await release.wait()
+        served.append(scope["state"]["principal"].unit)
+
+    limits = CallerLimits(work, Fairness(max_in_flight=1))
+
+    async def call(unit: str) -> None:
+        scope = {"type": "http", "path": "/graphql",
+                 "state": {"principal": Principal(unit, Role.TOWNSHIP, unit)}}
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: Message) -> None:
+            return None
+
+        await limits(scope, receive, send)
+
+    held = asyncio.create_task(call("XC-T01"))
+    await asyncio.sleep(0.1)
+    waiting = asyncio.create_task(call("XC-T02"))
+    await asyncio.sleep(0.3)
+    assert not waiting.done(), "the second caller waits rather than being refused"
+    release.set()
+    await asyncio.gather(held, waiting)
+    assert served == ["XC-T01", "XC-T02"]
+
+
+@pytest.fixture
+async def one_place(settings: Settings, demo: Database) -> AsyncIterator[httpx.AsyncClient]:
+    """The real app with one request in flight for everyone and a 1-second body limit."""
+    app = create_app(dataclasses.replace(settings, fair=Fairness(max_in_flight=1,
+                                                                 body_seconds=1.0)))
+    async with (app.router.lifespan_context(app),
+                httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                  base_url="http://hub") as http):
+        yield http
+
+
+async def test_a_slow_body_holds_no_place_another_caller_needs(
+        one_place: httpx.AsyncClient, bearer: Callable[..., dict[str, str]]) -> None:
     release = asyncio.Event()
 
     async def slow_body() -> AsyncIterator[bytes]:
@@ -187,17 +232,30 @@ async def test_past_the_hubs_requests_in_flight_others_wait_their_turn(
         await release.wait()
         yield b'name }"}'
 
-    async with (app.router.lifespan_context(app),
-                httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                  base_url="http://hub") as http):
-        held = asyncio.create_task(http.post(
-            "/graphql", content=slow_body(),
-            headers={**bearer("township", "XC-T01"), "Content-Type": "application/json"}))
-        await asyncio.sleep(0.3)
-        waiting = asyncio.create_task(http.post("/graphql", json=CHEAP,
-                                                headers=bearer("township", "XC-T02")))
-        await asyncio.sleep(0.5)
-        assert not waiting.done(), "the second caller waits rather than being refused"
-        release.set()
-        assert (await held).status_code == 200
-        assert (await waiting).json()["data"] == {"__typename": "Query"}
+    held = asyncio.create_task(one_place.post(
+        "/graphql", content=slow_body(),
+        headers={**bearer("township", "XC-T01"), "Content-Type": "application/json"}))
+    await asyncio.sleep(0.2)
+    # The only place in flight is free while the first body trickles in.
+    other = await asyncio.wait_for(
+        one_place.post("/graphql", json=CHEAP, headers=bearer("township", "XC-T02")), 5)
+    assert other.json()["data"] == {"__typename": "Query"}
+    release.set()
+    assert (await held).json()["data"] == {"__typename": "Query"}
+
+
+async def test_a_body_slower_than_its_limit_is_refused(
+        one_place: httpx.AsyncClient, bearer: Callable[..., dict[str, str]]) -> None:
+    async def stalled() -> AsyncIterator[bytes]:
+        yield b'{"query": "{ __type'
+        await asyncio.sleep(30)
+        yield b'name }"}'
+
+    answer = await asyncio.wait_for(one_place.post(
+        "/graphql", content=stalled(),
+        headers={**bearer("township", "XC-T01"), "Content-Type": "application/json"}), 10)
+    message = _refusal(answer, 408, "BodyTooSlow")
+    assert "HUB_BODY_TIMEOUT" in message and "请求体未在时限内传完" in message
+    # The caller's own slot is free again: its next request goes through.
+    ok = await one_place.post("/graphql", json=CHEAP, headers=bearer("township", "XC-T01"))
+    assert ok.status_code == 200

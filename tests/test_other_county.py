@@ -65,6 +65,15 @@ async def test_figures_count_village_grids_beside_community_grids(
                    "gridsCovered": served, "gridsBlank": len(grids) - served}
 
 
+async def test_the_regional_brand_is_counted_whatever_its_name(
+        other: Loaded, demo: Database) -> None:
+    products = [r for r in other.rows("products")
+                if r["brand"] == "BR-QYSZ" and r["brandSince"] <= REPORT]
+    honours = [r for r in other.rows("honours") if r["on"] <= REPORT]
+    assert await delta(other, demo, "F11") == {"products": len(products),
+                                                "honours": len(honours)}
+
+
 @pytest.mark.parametrize("day", [REPORT, BEFORE_MOVES])
 @pytest.mark.parametrize("dimension", sorted(GRID_RULES))
 async def test_grid_coverage_by_township_and_by_village_or_community(

@@ -1,13 +1,14 @@
-// F11 区域公用品牌“兴安嘉品”：截至 $asOf 纳入品牌的产品数与所获荣誉数。
-// F11 the regional public brand: products it includes and honours it won by $asOf.
+// F11 区域公用品牌（示范县为“兴安嘉品”）：截至 $asOf 纳入品牌的产品数与所获荣誉数。
+// F11 the county's regional public brand(s), whatever their name: products included and
+// honours won by $asOf.
 // 返回 / returns rows {part, value}; 参数 / parameter $asOf (date).
 CALL () {
-  MATCH (:Brand {name: '兴安嘉品'})-[i:INCLUDES]->(p:Product)
+  MATCH (:Brand {kind: 'regional_public'})-[i:INCLUDES]->(p:Product)
   WHERE i.since IS NULL OR i.since <= $asOf
   RETURN count(DISTINCT p) AS products
 }
 CALL () {
-  MATCH (:Brand {name: '兴安嘉品'})-[:WON]->(h:Honour)
+  MATCH (:Brand {kind: 'regional_public'})-[:WON]->(h:Honour)
   WHERE h.on <= $asOf
   RETURN count(DISTINCT h) AS honours
 }

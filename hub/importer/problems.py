@@ -33,10 +33,9 @@ class ImportRejected(InputError):
     zh = "导入数据有误，未写入任何数据"
     en = "the import was refused and nothing was written"
 
-    @property
-    def problems(self) -> list[Problem]:
-        found = self.fields.get("problems", [])
-        return list(found) if isinstance(found, list) else []
+    def __init__(self, *, problems: list[Problem]) -> None:
+        self.problems = problems
+        self._keep(problems=problems)
 
     def detail(self) -> str:
         problems = self.problems
@@ -52,6 +51,11 @@ class ImportTooLarge(HubError):
     zh = "导入数据过大，单个事务内存不足，未写入任何数据"
     en = "the import does not fit in one transaction's memory; nothing was written"
 
+    def __init__(self, *, rows: int | str) -> None:
+        """`rows` is "?" where the count is not known."""
+        self.rows = rows
+        self._keep(rows=rows)
+
     def detail(self) -> str:
-        return (f"{self.fields.get('rows')} 行/rows; 请增大 NEO4J_HEAP 或分批导入 / raise "
+        return (f"{self.rows} 行/rows; 请增大 NEO4J_HEAP 或分批导入 / raise "
                 f"NEO4J_HEAP (dbms.memory.transaction.total.max) or import in parts")

@@ -32,8 +32,12 @@ class ImportRunLost(HubError):
     en = "the connection to the database broke during the import; nothing was published, " \
          "run the import again"
 
+    def __init__(self, *, id: str) -> None:
+        self.id = id
+        self._keep(id=id)
+
     def detail(self) -> str:
-        return str(self.fields.get("id"))
+        return self.id
 
 
 @dataclass
