@@ -155,7 +155,7 @@ def _coverage_hub(dimension: str, gaps: bool) -> str:
 
 def _coverage_raw(query: str) -> Raw:
     async def run(db: Database, p: dict[str, Any]) -> int:
-        await db.read("units.by_code", codes=[p["code"]], asOf=AS_OF, scope=None)
+        await db.read("units.with_children", codes=[p["code"]], asOf=AS_OF, scope=None)
         await db.read(query, unit=p["code"], asOf=AS_OF, scope=None)
         return 2
 

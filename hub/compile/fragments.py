@@ -20,7 +20,10 @@ IN_SCOPE = ("($scope IS NULL OR EXISTS { (%(node)s) (()-[held:IN WHERE held.sinc
 UNIT_PROJECTION = ".code, .name, labels: labels(%(node)s), .kind, .industry, .size"
 PROJECTIONS = {
     "unit": UNIT_PROJECTION,
-    "Member": ".code, .name, .phone, .gender, .fullMember, .joinedOn",
+    # A date as its ISO text, which is what the response holds: no driver Date to build
+    # and convert back for each of a browse's hundreds of members.
+    "Member": ".code, .name, .phone, .gender, .fullMember, "
+              "joinedOn: toString(%(node)s.joinedOn)",
     "Household": ".code, .head, .phone, .size, .address",
 }
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from graphql import FieldNode, GraphQLField
 
-from hub.compile.fields import Link, Scalar
+from hub.compile.fields import Convert, Link, Mask, Scalar
 
 
 class Unsupported(Exception):
@@ -22,6 +22,11 @@ class Typename:
 @dataclass(frozen=True)
 class Prop:
     scalar: Scalar
+
+    @property
+    def plain(self) -> bool:
+        """Shown as stored to everyone: the shaper copies it without a second look."""
+        return self.scalar.mask is Mask.PLAIN and self.scalar.convert is Convert.AS_IS
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,16 @@ class ObjShape:
     """The response keys of an object, per concrete type it may turn out to be."""
 
     by_type: dict[str, list[tuple[str, Spec]]] = field(default_factory=dict)
+    _fields: dict[str, list[tuple[str, Spec, bool]]] = field(default_factory=dict)
+
+    def fields(self, type_name: str) -> list[tuple[str, Spec, bool]]:
+        """(response key, spec, copied as stored) of a type, worked out once per plan."""
+        found = self._fields.get(type_name)
+        if found is None:
+            found = [(k, s, isinstance(s, Prop) and s.plain)
+                     for k, s in self.by_type.get(type_name, ())]
+            self._fields[type_name] = found
+        return found
 
 
 @dataclass

@@ -34,8 +34,10 @@ class Shaper:
     def obj(self, row: dict[str, Any], shape: ObjShape, type_name: str,
             chain: list[dict[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for key, spec in shape.by_type.get(type_name, ()):
-            if isinstance(spec, Prop):
+        for key, spec, plain in shape.fields(type_name):
+            if plain:
+                out[key] = row.get(spec.scalar.prop)  # type: ignore[union-attr]
+            elif isinstance(spec, Prop):
                 out[key] = self.value(row, spec.scalar)
             elif isinstance(spec, Nested):
                 out[key] = self.connection(row[spec.conn.key], spec.conn.index,
@@ -99,7 +101,7 @@ class Shaper:
             return _UNIT_KIND[unit_type(value)]
         if scalar.convert is Convert.ORG_KIND:
             return _ORG_KIND[value]
-        return as_date(value).isoformat()
+        return value if isinstance(value, str) else as_date(value).isoformat()
 
     def masked(self, value: Any, mask: Mask) -> Any:
         if mask is Mask.NAME:
