@@ -135,11 +135,11 @@ async def coverage(
     lookup = info.context.loaders.lookup("units.by_code")
     # The unit with its children: a child's kind tells village grids from community grids,
     # and children of a unit within the caller's jurisdiction are within it too.
-    units = await info.context.db.read("units.with_children", codes=[unit], asOf=day,
+    asked = await info.context.db.read("units.with_children", codes=[unit], asOf=day,
                                        scope=info.context.scope)
-    if not units:
+    if not asked:
         return UnitNotFound.of(unit)
-    found = units[0]
+    found = asked[0]
     for child in found["children"]:
         lookup.prime(LookupKey(child["code"], day), child)
     name = engine.query_name(dimension)
