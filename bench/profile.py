@@ -106,7 +106,7 @@ async def _hub_requests(uri: str, password: str, w: Workload, scale: synth.Scale
                         neo4j_database="neo4j", state_dir=base.state_dir, api_keys_file=None,
                         secret_env={"HUB_JWT_SECRET": secret}, warm_up=False,
                         # HUB_COMPILE=0: the hub before hub/compile, for a profile beside it.
-                        compile_queries=base.compile_queries)
+                        compile_queries=Settings.from_env().compile_queries)
     token = Authenticator.from_settings(settings).mint("bench", Role.COUNTY, None)
     app = create_app(settings)
     rnd = random.Random(8)
