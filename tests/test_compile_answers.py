@@ -55,10 +55,15 @@ async def both(client: httpx.AsyncClient, plain: httpx.AsyncClient, query: str,
     expected = await gql(plain, query, headers, **variables)
     trips: int = compiled.pop("extensions")["roundTrips"]["count"]
     expected.pop("extensions")
-    for error in [*compiled.get("errors", []), *expected.get("errors", [])]:
-        error["extensions"].pop("incident")  # one per error, never the same twice
-    assert compiled == expected
+    assert compiled.get("data") == expected.get("data")
+    # Errors by kind and message: an incident id is new for every error, and which of several
+    # nested pages fails first (its path) depends on the order the loaders' batches finish.
+    assert _errors(compiled) == _errors(expected)
     return compiled, trips
+
+
+def _errors(body: dict[str, Any]) -> list[tuple[str, str]]:
+    return sorted((e["extensions"]["code"], e["message"]) for e in body.get("errors", []))
 
 
 ROLES = [("county", None), ("township", "XC-T01"), ("grid", "XC-T01-C01-G01"),
