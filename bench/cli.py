@@ -65,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_run.add_argument("--warmup", type=int, default=5)
     p_run.add_argument("--out", default=str(OUT))
     p_run.add_argument("--workloads", default="", help="comma-separated subset (default: all)")
+    p_first = sub.add_parser("first", help="first execution after a start against warm p95")
+    p_first.add_argument("--scale", choices=sorted(synth.SCALES), default="county")
+    p_first.add_argument("--repeats", type=int, default=20)
     p_prof = sub.add_parser("profile", help="cProfile the hub and PROFILE its Cypher")
     p_prof.add_argument("--scale", choices=sorted(synth.SCALES), required=True)
     p_prof.add_argument("--workload", required=True, help="one name, or several comma-separated")
@@ -90,6 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench.report import chart_from_json
 
         print(chart_from_json(json.loads(Path(args.json).read_text(encoding="utf-8"))))
+    elif args.command == "first":
+        import json
+
+        from bench.first import first
+
+        print(json.dumps(asyncio.run(first(args.scale, args.repeats, OUT / "first")),
+                         indent=1, ensure_ascii=False))
     elif args.command == "profile":
         from bench.profile import profile
 

@@ -51,14 +51,15 @@ async def hub_profile(uri: str, password: str, w: Workload, scale: synth.Scale,
 
 
 class _CypherClock:
-    """Seconds during which at least one Database._run is in flight (the hub's queries of one
+    """Seconds during which at least one Database._execute (every named or compiled query)
+    is in flight (the hub's queries of one
     level run side by side, so their times overlap and must not be added up)."""
 
     def __init__(self) -> None:
         self.busy = 0.0
         self._running = 0
         self._since = 0.0
-        self._original = Database._run
+        self._original = Database._execute
 
     def reset(self) -> None:
         self.busy = 0.0
@@ -66,7 +67,7 @@ class _CypherClock:
     def __enter__(self) -> _CypherClock:
         original, clock = self._original, self
 
-        async def timed(db: Database, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        async def timed(db: Database, *args: Any, **kwargs: Any) -> list[neo4j.Record]:
             if clock._running == 0:
                 clock._since = time.perf_counter()
             clock._running += 1
@@ -77,11 +78,11 @@ class _CypherClock:
                 if clock._running == 0:
                     clock.busy += time.perf_counter() - clock._since
 
-        Database._run = timed  # type: ignore[method-assign]
+        Database._execute = timed  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *_: object) -> None:
-        Database._run = self._original  # type: ignore[method-assign]
+        Database._execute = self._original  # type: ignore[method-assign]
 
 
 async def _raw_requests(uri: str, password: str, w: Workload, scale: synth.Scale,
@@ -103,7 +104,9 @@ async def _hub_requests(uri: str, password: str, w: Workload, scale: synth.Scale
     base = Settings.from_env({})
     settings = Settings(neo4j_uri=uri, neo4j_user="neo4j", neo4j_password=password,
                         neo4j_database="neo4j", state_dir=base.state_dir, api_keys_file=None,
-                        secret_env={"HUB_JWT_SECRET": secret})
+                        secret_env={"HUB_JWT_SECRET": secret}, warm_up=False,
+                        # HUB_COMPILE=0: the hub before hub/compile, for a profile beside it.
+                        compile_queries=Settings.from_env().compile_queries)
     token = Authenticator.from_settings(settings).mint("bench", Role.COUNTY, None)
     app = create_app(settings)
     rnd = random.Random(8)
@@ -147,6 +150,15 @@ class _Profiling(Database):
         async with self.driver.session(database=self.database) as session:
             result = await session.run("PROFILE " + self.queries[name].text, params)
             rows = [r.data() async for r in result]
+            summary = await result.consume()
+        self.plans.append((name, summary.profile))
+        return rows
+
+    async def read_compiled(self, name: str, text: str, params: dict[str, Any],
+                            timeout: float | None = None) -> list[Any]:
+        async with self.driver.session(database=self.database) as session:
+            result = await session.run("PROFILE " + text, params)
+            rows = [r[0] async for r in result]
             summary = await result.consume()
         self.plans.append((name, summary.profile))
         return rows

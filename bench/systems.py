@@ -73,14 +73,22 @@ def _wait_http(url: str, proc: Process, timeout: float = 120.0) -> None:
     raise RuntimeError(f"{url}: not ready after {timeout:.0f}s; see {proc.log}")
 
 
-def start_hub(uri: str, password: str, port: int, log: Path) -> tuple[Process, str]:
+def start_hub(uri: str, password: str, port: int, log: Path,
+              extra: dict[str, str] | None = None) -> tuple[Process, str]:
     """The hub against `uri`; returns the process and a county-role bearer token."""
     secret = secrets.token_urlsafe(32)
     proc = _spawn([sys.executable, "-m", "bench.hubserver"],
                   {"NEO4J_URI": uri, "NEO4J_PASSWORD": password, "HUB_PORT": str(port),
                    "HUB_JWT_SECRET": secret, "HUB_MAX_DEPTH": "12",
                    # The same transaction timeout as the raw path's, for all three alike.
-                   "HUB_TX_TIMEOUT": "60"}, log, PROJECT_ROOT)
+                   "HUB_TX_TIMEOUT": "60",
+                   # The load generator is one caller with one token: its 8 clients get the
+                   # room 8 callers would have (the other systems have no such limits). The
+                   # bench warms every workload up itself, and a background warm-up's queries
+                   # would be counted as round trips.
+                   "HUB_CALLER_CONCURRENCY": "8", "HUB_CALLER_RATE": "100000",
+                   "HUB_CALLER_BURST": "100000", "HUB_WARM_UP": "0", **(extra or {})},
+                  log, PROJECT_ROOT)
     _wait_http(f"http://127.0.0.1:{port}/healthz", proc)
     base = Settings.from_env({})
     auth = Authenticator.from_settings(Settings(

@@ -22,10 +22,11 @@ from hub.export import export_gaps
 from hub.fairshare import BodyLimit, CallerLimits
 from hub.faults import QUIET, JsonErrors, open_driver
 from hub.gate import AuthGate
-from hub.graphql_app import graphql_routes
+from hub.graphql_app import HubGraphQL, graphql_routes
 from hub.migrate import current_version, latest, migrate
 from hub.settings import Settings
 from hub.upload import import_endpoint
+from hub.warmup import WarmUp
 
 log = logging.getLogger("hub")
 __all__ = ["QUIET", "create_app"]
@@ -41,6 +42,7 @@ class Shared:
     db: Database
     schema_version: int
     auth: Authenticator
+    warm: WarmUp
 
 
 def shared(request: Request) -> Shared:
@@ -67,11 +69,13 @@ async def readyz(request: Request) -> JSONResponse:
             {"status": "unavailable", "neo4j": "up", "schema": version, "want": want},
             status_code=503,
         )
-    return JSONResponse({"status": "ready", "neo4j": "up", "schema": version})
+    return JSONResponse({"status": "ready", "neo4j": "up", "schema": version,
+                         "warm": s.warm.done})
 
 
 def create_app(settings: Settings) -> Starlette:
     """Build the app; nothing touches Neo4j until the lifespan starts."""
+    endpoint = HubGraphQL(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -82,15 +86,22 @@ def create_app(settings: Settings) -> Starlette:
                       settings.limits.tx_timeout_seconds)
         try:
             version = await migrate(db)
-            app.state.shared = Shared(settings=settings, db=db, schema_version=version, auth=auth)
+            warm = WarmUp()
+            app.state.shared = Shared(settings=settings, db=db, schema_version=version, auth=auth,
+                                      warm=warm)
+            # In the background: the hub answers (and /healthz says so) while Neo4j plans.
+            app.state.warming = (asyncio.create_task(endpoint.warm_up(db, warm))
+                                 if settings.warm_up else None)
             yield
         finally:
+            if getattr(app.state, "warming", None) is not None:
+                app.state.warming.cancel()
             await driver.close()
 
     routes: list[BaseRoute] = [Route("/healthz", healthz), Route("/readyz", readyz),
                                Route("/import", import_endpoint, methods=["POST"]),
                                Route("/export/gaps", export_gaps, methods=["GET"]),
-                               *graphql_routes(settings), *console_routes(settings)]
+                               *graphql_routes(endpoint), *console_routes(settings)]
     fair = settings.fair
     # Outermost first: errors become JSON; bodies are bounded before anything reads them;
     # callers are known only behind the gate, so their shares are kept there.

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
+from starlette.applications import Starlette
 
 from hub.app import create_app
 from hub.auth import Authenticator
@@ -53,6 +54,15 @@ async def prepare(settings: Settings) -> list[str]:
     finally:
         bar.close()
         await db.driver.close()
+
+
+def worker_app() -> Starlette:
+    """The app of one of several worker processes (HUB_WORKERS > 1). A worker is a fresh
+    interpreter: it reads the same environment as `hub run` and finds the Neo4j that `hub run`
+    started (or the one NEO4J_URI names) without starting or stopping anything itself."""
+    settings = Settings.from_env()
+    server = local_server(settings) if settings.local else None
+    return create_app(resolve(settings, server).per_worker())
 
 
 class Stopped(Exception):
@@ -88,8 +98,13 @@ def cmd_run(settings: Settings) -> int:
                   f"(连接 / connect URL {server.uri}, 用户 / user neo4j, "
                   f"密码见文件 / password in {server.password_file})")
         print("按 Ctrl-C 停止 / press Ctrl-C to stop")
-        uvicorn.run(create_app(resolved), host=settings.host, port=settings.port,
-                    log_level="info")
+        if settings.workers > 1:
+            print(f"工作进程 / worker processes: {settings.workers}")
+            uvicorn.run("hub.cli:worker_app", factory=True, workers=settings.workers,
+                        host=settings.host, port=settings.port, log_level="info")
+        else:
+            uvicorn.run(create_app(resolved), host=settings.host, port=settings.port,
+                        log_level="info")
     except Stopped:
         pass
     finally:

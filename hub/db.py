@@ -98,15 +98,28 @@ class Database:
 
     async def _run(self, name: str, routing: RoutingControl, timeout: float | None,
                    params: dict[str, Any]) -> list[Row]:
-        _count(name)
         query = self.queries[name]
         query.check(params)
+        records = await self._execute(name, query.text, routing, timeout, params)
+        return [r.data() for r in records]
+
+    async def _execute(self, name: str, text: str, routing: RoutingControl,
+                       timeout: float | None, params: dict[str, Any]) -> list[neo4j.Record]:
+        _count(name)
         seconds = self.timeout if timeout is None else timeout
         async with _timeouts(name, seconds):
             records, _, _ = await self.driver.execute_query(
-                neo4j.Query(query.text, timeout=seconds), params,
-                database_=self.database, routing_=routing)
-        return [r.data() for r in records]
+                neo4j.Query(text, timeout=seconds),
+                params, database_=self.database, routing_=routing)
+        return records
+
+    async def read_compiled(self, name: str, text: str, params: dict[str, Any],
+                            timeout: float | None = None) -> list[Any]:
+        """Run a query compiled by hub/compile (built from its fixed fragments, never from
+        input) in one round trip; the first column of each row as the driver returns it,
+        without `Record.data()`'s walk over nested values (it holds no nodes or paths)."""
+        records = await self._execute(name, text, RoutingControl.READ, timeout, params)
+        return [r[0] for r in records]
 
     async def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run a named read query in one round trip; rows as plain dicts."""

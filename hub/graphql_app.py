@@ -41,14 +41,16 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
 from hub.allowance import AllowanceRule
+from hub.compile.run import CompiledExecution, Compiler
 from hub.context import Context
-from hub.db import track, untrack
+from hub.db import Database, track, untrack
 from hub.error_view import HubSchema, MaskUnexpected, present, refusal
 from hub.gate import is_ide_page, principal_of
 from hub.gql_fair import IDE_HEADERS, FairSchema, ParseOffLoop
 from hub.limits import limits_rule
 from hub.request_errors import LongStrings
 from hub.settings import PROJECT_ROOT, Settings
+from hub.warmup import COUNTY, WARM_UP, WarmUp, warm_up
 from schema.audit_trail import AuditQuery
 from schema.mutations import Mutation
 from schema.root import Query
@@ -99,6 +101,9 @@ def build_schema(settings: Settings) -> HubSchema:
         ParseOffLoop,
         lambda: ValidationCache(maxsize=256),
     ]
+    if settings.compile_queries:
+        compiler = Compiler()
+        extensions.append(lambda: CompiledExecution(compiler))
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
     # Federation v2 is Strawberry's default (`federation_version`, no flag needed).
@@ -135,6 +140,18 @@ class HubGraphQL(GraphQL[Context, None]):
                        today=self.settings.today(),
                        debug_round_trips=self.settings.debug_round_trips)
 
+    async def warm_up(self, db: Database, report: WarmUp) -> WarmUp:
+        """Plan and read what the first query and the coverage dimensions use (hub/warmup.py)."""
+        context = Context(db=db, principal=WARM_UP, limits=self.settings.limits,
+                          allowance=self.allowance, today=self.settings.today())
+
+        async def execute(document: str, variables: dict[str, Any]) -> ExecutionResult:
+            return await self.schema.execute(document, variable_values=variables,
+                                             context_value=context)
+
+        first = FIRST_QUERY.read_text(encoding="utf-8") if FIRST_QUERY.exists() else COUNTY
+        return await warm_up(execute, first, report)
+
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(self.page, headers=IDE_HEADERS)
 
@@ -163,9 +180,8 @@ class HubGraphQL(GraphQL[Context, None]):
         await super().__call__(scope, receive, send)
 
 
-def graphql_routes(settings: Settings) -> list[BaseRoute]:
+def graphql_routes(endpoint: HubGraphQL) -> list[BaseRoute]:
     """The routes to add to the app: `/graphql` and the IDE's static files."""
-    endpoint = HubGraphQL(settings)
     return [
         Route("/graphql", endpoint, methods=["GET", "POST"]),
         Mount("/static", app=StaticFiles(directory=STATIC_DIR), name="static"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +22,12 @@ SECRET_NAMES = ("HUB_JWT_SECRET", "HUB_HASH_KEY")
 def state_dir_of(env: Mapping[str, str]) -> Path:
     """The hub's state folder: every secret it generates lives there (0700)."""
     return Path(env.get("HUB_STATE_DIR") or PROJECT_ROOT / ".neo4j" / "run")
+
+
+def default_workers() -> int:
+    """One worker per two cores: the hub shares its machine with Neo4j, which needs the rest
+    (on two cores, one worker; docs/performance.md says what a second one does)."""
+    return max(1, (os.cpu_count() or 2) // 2)
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,28 @@ class Settings:
     local_neo4j: bool = False
     fair: Fairness = field(default_factory=Fairness)
     time_zone: str = clock.DEFAULT_ZONE
+    # Deep read documents as one Cypher per root field (hub/compile); off: DataLoaders only.
+    compile_queries: bool = True
+    # After a start, plan and read what the first query and coverage use (hub/warmup.py).
+    warm_up: bool = True
+    # uvicorn worker processes of `hub run` (docs/performance.md, "Workers").
+    workers: int = 1
+
+    def per_worker(self) -> Settings:
+        """These settings for one of `workers` processes: the fair-share limits are kept per
+        process (hub/fairshare.py), so each gets its share and together they never exceed
+        what is configured for the hub."""
+        n, fair = self.workers, self.fair
+        if n <= 1:
+            return self
+
+        def share(value: int) -> int:
+            return max(1, value // n)
+
+        return replace(self, fair=replace(
+            fair, caller_concurrency=share(fair.caller_concurrency),
+            max_in_flight=share(fair.max_in_flight), caller_queue=share(fair.caller_queue),
+            caller_rate=fair.caller_rate / n, caller_burst=share(fair.caller_burst)))
 
     def today(self) -> date:
         """The county's date now (`HUB_TIME_ZONE`), the one "today" of the hub."""
@@ -181,6 +209,9 @@ class Settings:
             console_config=Path(env.get("HUB_CONSOLE_CONFIG")
                                 or PROJECT_ROOT / "config" / "console.toml"),
             debug_round_trips=ep.flag(env, "HUB_DEBUG_ROUND_TRIPS", False),
+            compile_queries=ep.flag(env, "HUB_COMPILE", True),
+            warm_up=ep.flag(env, "HUB_WARM_UP", True),
+            workers=ep.integer(env, "HUB_WORKERS", default_workers(), high=32),
             jwt_algorithm=ep.choice(env, "HUB_JWT_ALGORITHM", "HS256", ("HS256", "RS256")),
             jwt_public_key_file=Path(env["HUB_JWT_PUBLIC_KEY_FILE"])
             if env.get("HUB_JWT_PUBLIC_KEY_FILE") else None,

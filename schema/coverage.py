@@ -131,14 +131,20 @@ async def coverage(
         offset, limit = window(info, first, after)
     except PageTooLargeError as exc:
         return PageTooLarge.of(exc)
-    found = await info.context.loaders.lookup("units.by_code").load(LookupKey(unit, day))
-    if found is None:
+    lookup = info.context.loaders.lookup("units.by_code")
+    # The unit with its children: a child's kind tells village grids from community grids,
+    # and children of a unit within the caller's jurisdiction are within it too.
+    asked = await info.context.db.read("units.with_children", codes=[unit], asOf=day,
+                                       scope=info.context.scope)
+    if not asked:
         return UnitNotFound.of(unit)
+    found = asked[0]
+    for child in found["children"]:
+        lookup.prime(LookupKey(child["code"], day), child)
     name = engine.query_name(dimension)
     rows = await info.context.db.read(name, unit=unit, asOf=day, scope=info.context.scope)
     outcome = engine.tally(found["code"], found["name"], rows)
-    # Each child's kind tells village grids from community grids; one batched lookup.
-    lookup = info.context.loaders.lookup("units.by_code")
+    # Children the dimension names that are not tied to the unit itself: one batched lookup.
     units = await asyncio.gather(*(lookup.load(LookupKey(str(t.code), day))
                                    for t in outcome.children))
     kinds = {str(u["code"]): kind_of(u["labels"]) for u in [found, *units] if u is not None}

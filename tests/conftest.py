@@ -135,7 +135,7 @@ def settings(server: Server) -> Settings:
     return Settings(neo4j_uri=server.uri, neo4j_user=server.user,
                     neo4j_password=server.password, neo4j_database=server.database,
                     state_dir=base.state_dir, limits=base.limits, api_keys_file=None,
-                    debug_round_trips=True,
+                    debug_round_trips=True, warm_up=False,
                     secret_env={"HUB_JWT_SECRET": secrets.token_urlsafe(32)})
 
 
