@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextvars
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import neo4j
@@ -19,6 +19,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 from hub.cypher import Queries
 from hub.errors import Neo4jUnavailable, QueryTimeout
+from hub.publish_gate import GateState, consistent
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -95,6 +96,8 @@ class Database:
     database: str
     queries: Queries
     timeout: float = 10.0
+    # The publish gate as this process last saw it (hub/publish_gate.py).
+    _gate: GateState | None = field(default=None, repr=False, compare=False)
 
     async def _run(self, name: str, routing: RoutingControl, timeout: float | None,
                    params: dict[str, Any]) -> list[Row]:
@@ -107,11 +110,30 @@ class Database:
                        timeout: float | None, params: dict[str, Any]) -> list[neo4j.Record]:
         _count(name)
         seconds = self.timeout if timeout is None else timeout
-        async with _timeouts(name, seconds):
-            records, _, _ = await self.driver.execute_query(
-                neo4j.Query(text, timeout=seconds),
-                params, database_=self.database, routing_=routing)
+
+        async def run() -> list[neo4j.Record]:
+            async with _timeouts(name, seconds):
+                records, _, _ = await self.driver.execute_query(
+                    neo4j.Query(text, timeout=seconds),
+                    params, database_=self.database, routing_=routing)
+            return records
+
+        if routing is not RoutingControl.READ:
+            return await run()
+        records, self._gate = await consistent(
+            self._read_gate, run, self._gate, seconds,
+            lambda: QueryTimeout(query=name, seconds=seconds))
         return records
+
+    async def _read_gate(self) -> GateState:
+        """The publish gate, read apart from the round-trip count (it is no named query of
+        the caller's: one small read after each of them)."""
+        query = self.queries["stage.gate"]
+        async with _timeouts(query.name, self.timeout):
+            records, _, _ = await self.driver.execute_query(
+                neo4j.Query(query.text, timeout=self.timeout), {},
+                database_=self.database, routing_=RoutingControl.READ)
+        return GateState(epoch=int(records[0]["epoch"]), closed=bool(records[0]["closed"]))
 
     async def read_compiled(self, name: str, text: str, params: dict[str, Any],
                             timeout: float | None = None) -> list[Any]:

@@ -54,6 +54,7 @@ PLACED = {
     "hub.templates": "hub.files", "hub.template_guide": "hub.files", "hub.xlsx_safe": "hub.files",
     "hub.db": "hub.graph", "hub.cypher": "hub.graph", "hub.localdb": "hub.graph",
     "hub.migrate": "hub.graph", "hub.offline_browser": "hub.graph",
+    "hub.publish_gate": "hub.graph",
     "hub.audit": "hub.importer", "hub.seed": "hub.importer",
     "hub.coverage": "hub.query", "hub.allowance": "hub.query", "hub.personal": "hub.query",
     "hub.claims": "hub.query", "hub.completeness": "hub.query",

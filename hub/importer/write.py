@@ -23,6 +23,7 @@ transaction may be replayed, and they need not be in memory meanwhile).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import pickle
 import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -36,6 +37,7 @@ from hub.importer.stage import ImportRunLost, Run
 from hub.importer.summary import KindSummary, Summary
 from hub.importer.worker import Batch, Checked
 from hub.progress import Tick, quiet
+from hub.publish_gate import CLOSED_AT_MOST
 
 # Run in the publish transaction: before anything is shown, and after everything is written.
 # They get the import's rows (only then does the importer keep them: a township's upload).
@@ -120,9 +122,21 @@ async def publish(db: Database, run: Run, rows: list[Located], spill: IO[bytes],
         result = Summary(kinds=list(summary.values()))
         if after is not None:
             await after(tx, rows, result)
-        return result, await audit(tx, result)
+        entry = await audit(tx, result)
+        # Readers see a commit whole or read again (hub/publish_gate.py): the gate closes
+        # in a transaction of its own, committed before this one commits.
+        await db.write("stage.gate_close", seconds=CLOSED_AT_MOST)
+        return result, entry
 
-    return await db.in_write_tx(work_tx, timeout=timeout)
+    try:
+        published = await db.in_write_tx(work_tx, timeout=timeout)
+    except BaseException:
+        # The failure is what the caller must see; a gate left closed opens by its `until`.
+        with contextlib.suppress(Exception):
+            await db.write("stage.gate_open")
+        raise
+    await db.write("stage.gate_open")
+    return published
 
 
 async def write(db: Database, run: Run, checked: Checked,
