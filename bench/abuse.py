@@ -33,8 +33,8 @@ import httpx
 import jwt
 
 from bench.drive import percentile
-from hub.settings import PROJECT_ROOT, Fairness
-from hub.templates import write_xlsx
+from hub.core.settings import PROJECT_ROOT, Fairness
+from hub.files.templates import write_xlsx
 
 FIRST = (PROJECT_ROOT / "docs" / "first-query.graphql").read_text("utf-8")
 CHEAP = "{ county { code name } }"
@@ -62,7 +62,7 @@ class Hub:
                "NEO4J_BOLT_PORT": str(bolt), "NEO4J_HTTP_PORT": str(http), "HUB_IDE": "0"}
         env.pop("NEO4J_URI", None)
         self.log = (self.state / "hub.log").open("w")
-        self.proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "run"], env=env,
+        self.proc = subprocess.Popen([sys.executable, "-m", "hub.cli.main", "run"], env=env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait_ready(self, seconds: float = 900) -> None:

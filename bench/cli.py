@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench import env, synth
 from bench.load import progress
-from hub.settings import PROJECT_ROOT
+from hub.core.settings import PROJECT_ROOT
 
 OUT = PROJECT_ROOT / "bench" / "out"
 

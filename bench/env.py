@@ -14,10 +14,10 @@ import neo4j
 
 from bench import synth
 from bench.load import LoadReport, finish, prepare, report
-from hub.cypher import Queries
-from hub.db import Database
-from hub.localdb import LocalNeo4j
-from hub.settings import PROJECT_ROOT
+from hub.core.settings import PROJECT_ROOT
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
+from hub.graph.localdb import LocalNeo4j
 
 BOLT_PORT = int(os.environ.get("BENCH_BOLT_PORT", "47687"))
 HTTP_PORT = int(os.environ.get("BENCH_HTTP_PORT", "47474"))

@@ -24,9 +24,9 @@ from bench import env, synth
 from bench.drive import percentile
 from bench.load import progress
 from bench.systems import start_hub
-from hub.coverage import REGISTRY
-from hub.graphql_app import FIRST_QUERY
-from hub.warmup import COVERAGE
+from hub.http.graphql_app import FIRST_QUERY
+from hub.http.warmup import COVERAGE
+from hub.query.coverage import REGISTRY
 
 PORT = 48200
 

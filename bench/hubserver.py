@@ -12,8 +12,8 @@ import os
 import uvicorn
 from starlette.applications import Starlette
 
-from hub.app import create_app
-from hub.settings import Settings
+from hub.core.settings import Settings
+from hub.http.app import create_app
 
 
 def _settings() -> Settings:
@@ -23,7 +23,7 @@ def _settings() -> Settings:
 
 
 def worker_app() -> Starlette:
-    """One of HUB_WORKERS processes (as `hub run` starts them, hub.cli.worker_app)."""
+    """One of HUB_WORKERS processes (as `hub run` starts them, hub.cli.main.worker_app)."""
     return create_app(_settings().per_worker())
 
 

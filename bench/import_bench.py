@@ -40,18 +40,18 @@ from typing import Any
 
 import neo4j
 
-from hub.app import QUIET
-from hub.cypher import Queries
-from hub.db import Database
-from hub.errors import HubError
+from hub.core.errors import HubError
+from hub.core.progress import Bar
+from hub.core.settings import PROJECT_ROOT
+from hub.files.registry import BY_NAME, KINDS
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
+from hub.graph.localdb import LocalNeo4j
+from hub.graph.migrate import migrate
+from hub.http.app import QUIET
 from hub.importer import import_path
 from hub.importer.check import check
 from hub.importer.ids import load_key
-from hub.importer.registry import BY_NAME, KINDS
-from hub.localdb import LocalNeo4j
-from hub.migrate import migrate
-from hub.progress import Bar
-from hub.settings import PROJECT_ROOT
 
 PLAIN = ("households", "member_links")
 PLAIN_RUN = "plain"

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import csvout, synth
-from hub.db import Database
-from hub.localdb import ADMIN_TOOL, LocalNeo4j
-from hub.migrate import migrate
+from hub.graph.db import Database
+from hub.graph.localdb import ADMIN_TOOL, LocalNeo4j
+from hub.graph.migrate import migrate
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,11 @@ import neo4j
 from bench import env, synth
 from bench.load import progress
 from bench.workloads import AS_OF, BY_NAME, Workload
-from hub.app import create_app
-from hub.auth import Authenticator
-from hub.db import Database
-from hub.principal import Role
-from hub.settings import Settings
+from hub.core.principal import Role
+from hub.core.settings import Settings
+from hub.graph.db import Database
+from hub.http.app import create_app
+from hub.http.auth import Authenticator
 
 
 async def hub_profile(uri: str, password: str, w: Workload, scale: synth.Scale,

@@ -23,10 +23,10 @@ import httpx
 
 from bench import env
 from bench.workloads import ACTIVE, AS_OF, Workload
-from hub.auth import Authenticator
-from hub.db import Database
-from hub.principal import Role
-from hub.settings import PROJECT_ROOT, Settings
+from hub.core.principal import Role
+from hub.core.settings import PROJECT_ROOT, Settings
+from hub.graph.db import Database
+from hub.http.auth import Authenticator
 
 NG_DIR = PROJECT_ROOT / "bench" / "neo4j-graphql"
 Call = Callable[[Workload, dict[str, Any]], Awaitable[None]]

@@ -20,11 +20,11 @@ from typing import Any
 from graphql import parse
 
 from bench import synth
-from hub.compile.build import compile_operation
-from hub.compile.plan import Plan
-from hub.compile.run import Request, statements
-from hub.db import Database, Row
-from hub.settings import Limits, Settings
+from hub.core.settings import Limits, Settings
+from hub.graph.db import Database, Row
+from schema.compile.build import compile_operation
+from schema.compile.plan import Plan
+from schema.compile.run import Request, statements
 
 AS_OF = date(2025, 6, 30)
 PAGE, ORGS, MEMBERS = 20, 10, 20
@@ -93,7 +93,7 @@ def compiled_raw(doc: str) -> Raw:
 
     async def run(db: Database, p: dict[str, Any]) -> int:
         if not made:
-            from hub.graphql_app import build_schema
+            from hub.http.graphql_app import build_schema
 
             schema = build_schema(Settings.from_env({}))._schema
             made.append((schema, compile_operation(schema, parse(doc), None)))

@@ -1,6 +1,6 @@
 """The departure-allowance rule (F6) in GraphQL: who qualifies as of a date, and why.
 
-The thresholds come from configuration (`hub.allowance.AllowanceRule`), and every case shows
+The thresholds come from configuration (`hub.query.allowance.AllowanceRule`), and every case shows
 the numbers the decision used, so a county can check a verdict against its own records.
 """
 
@@ -12,13 +12,13 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub.allowance import AllowanceRule, Verdict, judge, months_between
-from hub.context import Context
-from hub.db import Row
-from hub.errors import PageTooLarge as PageTooLargeError
-from hub.loaders import LookupKey, Page
-from hub.personal import shown_name
+from hub.core.errors import PageTooLarge as PageTooLargeError
+from hub.graph.db import Row
+from hub.query.allowance import AllowanceRule, Verdict, judge, months_between
+from hub.query.personal import shown_name
+from schema.context import Context
 from schema.errors import PageTooLarge, UnitNotFound
+from schema.loaders import LookupKey, Page
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 from schema.personal import detail
 

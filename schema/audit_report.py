@@ -1,5 +1,5 @@
 """`auditReport`: a report's claimed figures held against the graph, each verdict with its
-reason in Chinese and English (the comparison itself is hub/claims.py)."""
+reason in Chinese and English (the comparison itself is hub/query/claims.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub import claims
-from hub.claims import Unit, unit_of
-from hub.context import Context
+from hub.query import claims
+from hub.query.claims import Unit, unit_of
+from schema.context import Context
 from schema.report import ASOF, Computed, compute, county_wide, figure_id
 
 

@@ -7,14 +7,14 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub import audit
-from hub.context import Context
-from hub.errors import PageTooLarge as PageTooLargeError
-from hub.loaders import Page
-from hub.principal import Role
+from hub.core.errors import PageTooLarge as PageTooLargeError
+from hub.core.principal import Role
+from hub.importer import audit
+from schema.context import Context
 from schema.edit_types import RoleNotPermitted
 from schema.errors import PageTooLarge
 from schema.kinds import resolver
+from schema.loaders import Page
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 
 

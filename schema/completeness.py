@@ -1,5 +1,5 @@
 """The data-completeness query: per township and kind of record, which cells are missing, so
-a county can see what to fill in (`hub/completeness.py`)."""
+a county can see what to fill in (`hub/query/completeness.py`)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub import completeness as engine
-from hub.context import Context
-from hub.loaders import LookupKey
+from hub.query import completeness as engine
+from schema.context import Context
 from schema.errors import UnitNotFound
 from schema.kinds import Unit, to_unit
+from schema.loaders import LookupKey
 
 
 @strawberry.type(description="一个乡镇、一类记录、一项数据的缺失情况 / "

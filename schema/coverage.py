@@ -1,6 +1,6 @@
 """The coverage engine in GraphQL: for a dimension and a unit, the total, the covered, the
 ratio, the same per child unit, and the gaps (paginated), each with its reason.
-The dimensions and their Cypher files are registered in `hub/coverage.py`.
+The dimensions and their Cypher files are registered in `hub/query/coverage.py`.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub import coverage as engine
-from hub.context import Context
-from hub.coverage import Dimension
-from hub.errors import PageTooLarge as PageTooLargeError
-from hub.loaders import LookupKey
-from hub.loaders import Page as RowPage
+from hub.core.errors import PageTooLarge as PageTooLargeError
+from hub.query import coverage as engine
+from hub.query.coverage import Dimension
+from schema.context import Context
 from schema.errors import PageTooLarge, UnitNotFound
 from schema.kinds import Unit, UnitKind, describe, kind_of, to_unit
+from schema.loaders import LookupKey
+from schema.loaders import Page as RowPage
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 
 # The engine's own enum, registered with the schema in place (strawberry returns the class).

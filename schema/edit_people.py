@@ -8,8 +8,8 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub.context import Context
-from hub.db import Tx
+from hub.graph.db import Tx
+from schema.context import Context
 from schema.edit_rules import day, validated
 from schema.edit_run import arg, done, mutation, run_edit, unknown_link_end
 from schema.edit_types import (

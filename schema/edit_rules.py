@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from hub.files.problems import Problem
+from hub.files.read import RawRow
+from hub.files.registry import BY_NAME
 from hub.importer.cells import convert
 from hub.importer.ids import load_key
-from hub.importer.problems import Problem
-from hub.importer.read import RawRow
-from hub.importer.registry import BY_NAME
 
 # The order of a work order's steps, as the county's platform records them: routed first; an
 # accepted order is closed; a returned one is routed again (to another department).

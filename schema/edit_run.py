@@ -14,10 +14,10 @@ from typing import Any, TypeVar, cast
 import strawberry
 from strawberry.types import Info
 
-from hub import audit
-from hub.context import Context
-from hub.db import Row, Tx
-from hub.principal import Role
+from hub.core.principal import Role
+from hub.graph.db import Row, Tx
+from hub.importer import audit
+from schema.context import Context
 from schema.edit_types import Edited, Outcome, RecordNotFound, RoleNotPermitted
 
 Work = Callable[[Tx], Awaitable[Outcome]]

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import strawberry
 
-from hub.importer.problems import Problem
+from hub.files.problems import Problem
 
 
 @strawberry.type(description="已写入（含审计记录）/ the change was written, with its audit entry")

@@ -18,7 +18,7 @@ from strawberry.federation.schema_directives import Key
 from strawberry.types import Info
 from strawberry.types.base import StrawberryObjectDefinition
 
-from hub.errors import InputError
+from hub.core.errors import InputError
 
 
 class BadRepresentation(InputError):

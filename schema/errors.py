@@ -1,14 +1,14 @@
 """Expected failures of the root queries, as types a client can select on.
 
 Deeper in a query (a nested list asked for too large a page, a bad cursor) the same
-`hub.errors` classes reach the client as GraphQL errors with `extensions.code`.
+`hub.core.errors` classes reach the client as GraphQL errors with `extensions.code`.
 """
 
 from __future__ import annotations
 
 import strawberry
 
-from hub import errors
+from hub.core import errors
 
 
 @strawberry.type(

@@ -23,10 +23,10 @@ from typing import Any, Self
 
 from strawberry.types import Info
 
-from hub.context import Context
-from hub.errors import NotPermitted
-from hub.loaders import LookupKey
+from hub.core.errors import NotPermitted
+from schema.context import Context
 from schema.kinds import to_unit
+from schema.loaders import LookupKey
 
 UNIT_QUERY = "units.by_code"
 WORK_ORDER_QUERY = "federation.work_orders"
@@ -35,7 +35,7 @@ WORK_ORDER_QUERY = "federation.work_orders"
 class EntityRefused(NotPermitted):
     """A representation naming something the caller may not see (or that does not exist).
 
-    Kept here rather than in `hub.errors` because only entity resolution raises it; a kind of
+    Kept here rather than in `hub.core.errors` because only entity resolution raises it; a kind of
     `NotPermitted`, so whatever handles refusals handles it too. The two cases share one
     message on purpose: telling them apart would confirm to a caller that a code outside
     their jurisdiction exists.

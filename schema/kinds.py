@@ -15,9 +15,9 @@ from typing import Any, TypeVar, cast
 import strawberry
 from strawberry.types import Info
 
-from hub.context import Context
-from hub.db import Row
-from hub.loaders import LookupKey
+from hub.graph.db import Row
+from schema.context import Context
+from schema.loaders import LookupKey
 
 
 @strawberry.enum(

@@ -14,10 +14,10 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from hub.allowance import as_date
-from hub.context import Context
-from hub.db import Row
-from hub.errors import BadPeriod
+from hub.core.errors import BadPeriod
+from hub.graph.db import Row
+from hub.query.allowance import as_date
+from schema.context import Context
 from schema.federation import WORK_ORDER_QUERY, EntityRefused, entity_row
 from schema.kinds import describe, resolver
 

@@ -1,7 +1,7 @@
 """Cursor-paginated connections with a total count and a bounded page size.
 
 A cursor is the opaque position of a row in its list ("o:<index>", base64). Pages come from
-`hub.loaders` (nested lists, batched per request) or from one query (root lists); either way
+`schema.loaders` (nested lists, batched per request) or from one query (root lists); either way
 `first` is checked against `Limits.max_page_size` before anything is read.
 """
 
@@ -16,10 +16,10 @@ from typing import Any, Generic, TypeVar
 import strawberry
 from strawberry.types import Info
 
-from hub.context import Context
-from hub.db import Row
-from hub.errors import BadCursor, InputError, PageTooLarge
-from hub.loaders import Page, PageArgs, PageKey
+from hub.core.errors import BadCursor, InputError, PageTooLarge
+from hub.graph.db import Row
+from schema.context import Context
+from schema.loaders import Page, PageArgs, PageKey
 
 T = TypeVar("T")
 DEFAULT_PAGE = 20

@@ -1,5 +1,5 @@
 """People in the graph: Party members, the households they look after, grid workers and
-Party-building instructors. Names and addresses pass through `hub.personal`, every other
+Party-building instructors. Names and addresses pass through `hub.query.personal`, every other
 personal detail through `schema.personal`; ID numbers are never returned; the service role
 sees no personal field at all (null).
 """
@@ -12,10 +12,10 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from hub.allowance import as_date
-from hub.context import Context
-from hub.db import Row
-from hub.personal import shown_name, shown_phone, shown_text
+from hub.graph.db import Row
+from hub.query.allowance import as_date
+from hub.query.personal import shown_name, shown_phone, shown_text
+from schema.context import Context
 from schema.kinds import Unit, parent_unit, resolver, to_unit
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, child_page, connection
 from schema.personal import detail

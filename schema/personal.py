@@ -3,7 +3,7 @@
 A field declared with `detail(…)` holds something about one identifiable person (a member's
 gender, a cadre's age-derived dates, a worker's Party membership). County, township and
 grid staff see it as stored; another system (the service role) gets null, whatever query
-reaches it. Names, phone numbers and addresses have their own masking (hub/personal.py).
+reaches it. Names, phone numbers and addresses have their own masking (hub/query/personal.py).
 The list of such fields per role is docs/security.md's, checked field by field by
 tests/test_personal_fields.py.
 """

@@ -19,10 +19,10 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from hub.claims import Unit, unit_of
-from hub.context import Context
-from hub.cypher import Query
-from hub.errors import HubError, NotPermitted, QueryTimeout
+from hub.core.errors import HubError, NotPermitted, QueryTimeout
+from hub.graph.cypher import Query
+from hub.query.claims import Unit, unit_of
+from schema.context import Context
 from schema.kinds import describe
 
 log = logging.getLogger("hub.graphql")

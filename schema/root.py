@@ -8,16 +8,16 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from hub.context import Context
-from hub.coverage import REGISTRY, Dimension
-from hub.errors import PageTooLarge as PageTooLargeError
-from hub.loaders import LookupKey, Page
+from hub.core.errors import PageTooLarge as PageTooLargeError
+from hub.query.coverage import REGISTRY, Dimension
 from schema.allowance import departure_allowance
 from schema.audit_report import audit_report
 from schema.completeness import data_completeness
+from schema.context import Context
 from schema.coverage import coverage
 from schema.errors import HouseholdNotFound, PageTooLarge, UnitNotFound
 from schema.kinds import OrgKind, Unit, UnitKind, resolver, to_unit
+from schema.loaders import LookupKey, Page
 from schema.orders import work_order_stats
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 from schema.people import Household, household

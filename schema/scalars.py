@@ -1,6 +1,6 @@
 """The hub's own `Date` scalar: Strawberry's raises an English error without a location for
 a wrong literal. This one raises a `ValueError` that names the value in both languages, which
-graphql-core reports with the literal's or the variable's location (hub/request_errors.py
+graphql-core reports with the literal's or the variable's location (hub/http/request_errors.py
 gives it its code)."""
 
 from __future__ import annotations

@@ -14,8 +14,8 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from hub.context import Context
-from hub.db import Row
+from hub.graph.db import Row
+from schema.context import Context
 from schema.federation import UnitEntity
 from schema.kinds import OrgKind, Unit, UnitKind, register_unit_types, resolver, to_unit
 from schema.orders import WorkOrder, WorkOrderStatus, work_order

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hub.importer.registry import KINDS
+from hub.files.registry import KINDS
 from seeds.county import County
 from seeds.demo import build
 

@@ -24,14 +24,14 @@ import httpx
 import neo4j
 import pytest
 
-from hub.app import create_app
-from hub.auth import Authenticator
-from hub.cypher import Queries
-from hub.db import Database
-from hub.localdb import LocalNeo4j, port_free
-from hub.migrate import migrate
-from hub.principal import Role
-from hub.settings import PROJECT_ROOT, Settings
+from hub.core.principal import Role
+from hub.core.settings import PROJECT_ROOT, Settings
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
+from hub.graph.localdb import LocalNeo4j, port_free
+from hub.graph.migrate import migrate
+from hub.http.app import create_app
+from hub.http.auth import Authenticator
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ async def db(server: Server) -> AsyncIterator[Database]:
 @pytest.fixture(scope="session")
 async def demo(db: Database) -> Database:
     """The database holding the demo county, loaded through the import path."""
-    from hub.seed import load_demo
+    from hub.importer.seed import load_demo
 
     await load_demo(db)
     return db

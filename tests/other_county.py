@@ -16,8 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from hub.files.registry import BY_NAME
 from hub.importer.ids import id_check_char, uscc_check_char
-from hub.importer.registry import BY_NAME
 
 Row = dict[str, Any]
 START = date(2019, 1, 1)

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from hub.db import Database
+from hub.graph.db import Database
 from hub.importer import import_path
 from tests.graphql_helpers import data
 from tests.other_county import County, Row, generate, write

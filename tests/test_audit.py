@@ -8,9 +8,9 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from hub import audit
-from hub.db import Database, Tx
-from hub.principal import Principal, Role
+from hub.core.principal import Principal, Role
+from hub.graph.db import Database, Tx
+from hub.importer import audit
 from tests.graphql_helpers import data
 from tests.test_upload import sheets
 

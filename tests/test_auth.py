@@ -8,10 +8,10 @@ from pathlib import Path
 import jwt
 import pytest
 
-from hub.auth import Authenticator, load_api_keys, new_api_key
-from hub.errors import SecretError, Unauthenticated
-from hub.principal import Principal, Role
-from hub.secrets import generate_file, read_file, secret
+from hub.core.errors import SecretError, Unauthenticated
+from hub.core.principal import Principal, Role
+from hub.core.secrets import generate_file, read_file, secret
+from hub.http.auth import Authenticator, load_api_keys, new_api_key
 
 KEY = "k" * 43
 

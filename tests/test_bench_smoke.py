@@ -17,8 +17,8 @@ from bench.boltcount import _Parser
 from bench.report import svg, table
 from bench.runner import ScaleResult
 from bench.workloads import WORKLOADS, Workload
-from hub.graphql_app import build_schema
-from hub.settings import Settings
+from hub.core.settings import Settings
+from hub.http.graphql_app import build_schema
 
 TINY = synth.SCALES["tiny"]
 

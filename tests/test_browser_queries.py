@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from hub.cypher import Queries
-from hub.db import Database
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
 
 REPORT = dt.date(2023, 6, 30)
 
@@ -146,7 +146,7 @@ async def test_grid_gaps_draw_why_a_grid_is_a_gap(demo: Database) -> None:
 
 def _grass_rules() -> dict[str, dict[str, str]]:
     """docs/browser/style.grass as {label: {property: value}}."""
-    from hub.settings import PROJECT_ROOT
+    from hub.core.settings import PROJECT_ROOT
 
     text = (PROJECT_ROOT / "docs" / "browser" / "style.grass").read_text(encoding="utf-8")
     return {m.group(1): dict(re.findall(r"([\w-]+):\s*([^;]+);", m.group(2)))

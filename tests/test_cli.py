@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.cli import main
+from hub.cli.main import main
 from tests.conftest import Server
 
 pytestmark = pytest.mark.lifecycle
@@ -62,7 +62,7 @@ def test_hub_run_serves_graphql_and_browser_and_stops_cleanly(
            "NEO4J_BOLT_PORT": str(bolt), "NEO4J_HTTP_PORT": str(http)}
     env.pop("NEO4J_URI", None)
     log = (tmp_path / "run.log").open("w+")
-    proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "run"], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "hub.cli.main", "run"], env=env,
                             stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 240
@@ -117,9 +117,9 @@ def test_hub_neo4j_stop_works_while_hub_run_serves(
     env.pop("NEO4J_URI", None)
     ready = f"http://127.0.0.1:{port}/readyz"
     log = (tmp_path / "run.log").open("w+")
-    proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "run"], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "hub.cli.main", "run"], env=env,
                             stdout=log, stderr=subprocess.STDOUT)
-    hub = [sys.executable, "-m", "hub.cli", "neo4j"]
+    hub = [sys.executable, "-m", "hub.cli.main", "neo4j"]
     try:
         assert _wait_status(ready, 200, proc), (tmp_path / "run.log").read_text()
         pid = int((tmp_path / "state" / "run" / "neo4j.pid").read_text())

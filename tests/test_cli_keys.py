@@ -11,8 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from hub.cli import main, parser
-from hub.db import Database
+from hub.cli.main import main, parser
+from hub.graph.db import Database
 from tests.conftest import Server
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -15,11 +15,11 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from hub import audit
-from hub.app import create_app
-from hub.db import Database, Tx
-from hub.principal import Principal, Role
-from hub.settings import PROJECT_ROOT, Settings
+from hub.core.principal import Principal, Role
+from hub.core.settings import PROJECT_ROOT, Settings
+from hub.graph.db import Database, Tx
+from hub.http.app import create_app
+from hub.importer import audit
 
 # UTC+14 and UTC-12: 26 hours apart, so their dates always differ.
 EAST, WEST = "Pacific/Kiritimati", "Etc/GMT+12"

@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.app import create_app
-from hub.db import Database
-from hub.settings import Settings
+from hub.core.settings import Settings
+from hub.graph.db import Database
+from hub.http.app import create_app
 from schema.pagination import encode_cursor
 from tests.graphql_helpers import REPORT_DAY, gql
 

@@ -10,12 +10,12 @@ from datetime import date
 import pytest
 from graphql import GraphQLSchema, parse
 
-from hub.compile.build import compile_operation
-from hub.compile.plan import RootPlan, Unsupported
-from hub.compile.run import Request, statements
-from hub.cypher import parameters_of
-from hub.graphql_app import build_schema
-from hub.settings import Settings
+from hub.core.settings import Settings
+from hub.graph.cypher import parameters_of
+from hub.http.graphql_app import build_schema
+from schema.compile.build import compile_operation
+from schema.compile.plan import RootPlan, Unsupported
+from schema.compile.run import Request, statements
 from schema.pagination import encode_cursor
 from tests.test_compile_answers import BROWSE, COUNTY, LOOKUP
 

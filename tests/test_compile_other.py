@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.db import Database
+from hub.graph.db import Database
 from tests.other_county import MOVED_GRID, MOVED_ON
 from tests.other_county_load import Loaded, loaded_beside
 from tests.test_compile_answers import both, plain  # noqa: F401 (the fixture)

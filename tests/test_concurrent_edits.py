@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.db import Database
+from hub.graph.db import Database
 from hub.importer import import_path
 from hub.importer.ids import id_check_char, uscc_check_char
 from tests.test_mutations import KEY, _csv, edit

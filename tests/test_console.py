@@ -10,12 +10,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from hub.console import CSP, Thresholds
-from hub.coverage import Dimension
-from hub.errors import ConfigError
-from hub.settings import PROJECT_ROOT
+from hub.core.errors import ConfigError
+from hub.core.settings import PROJECT_ROOT
+from hub.http.console import CSP, Thresholds
+from hub.query.coverage import Dimension
 
-ASSETS = PROJECT_ROOT / "hub" / "static" / "console"
+ASSETS = PROJECT_ROOT / "hub" / "http" / "static" / "console"
 
 
 async def test_the_page_is_open_holds_no_data_and_sends_a_strict_csp(

@@ -24,12 +24,12 @@ import httpx
 import pytest
 import uvicorn
 
-from hub.app import create_app
-from hub.auth import Authenticator
-from hub.coverage import Dimension
-from hub.db import Database
-from hub.principal import Role
-from hub.settings import PROJECT_ROOT, Settings
+from hub.core.principal import Role
+from hub.core.settings import PROJECT_ROOT, Settings
+from hub.graph.db import Database
+from hub.http.app import create_app
+from hub.http.auth import Authenticator
+from hub.query.coverage import Dimension
 from tests.cdp import Page, browser, chromium
 from tests.conftest import Slot
 from tests.graphql_helpers import data

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from hub.cypher import ParameterMismatch, Queries, parameters_of
-from hub.db import Database
-from hub.settings import PROJECT_ROOT
+from hub.core.settings import PROJECT_ROOT
+from hub.graph.cypher import ParameterMismatch, Queries, parameters_of
+from hub.graph.db import Database
 
 SOURCES = ("hub", "schema", "bench", "seeds")
 # Keywords of `Database.read/write` that are not query parameters.

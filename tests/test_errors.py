@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from mypy import api as mypy_api
 
-from hub.cli_keys import UnusableToken
-from hub.errors import (
+from hub.cli.keys import UnusableToken
+from hub.core.errors import (
     BadCursor,
     BadPeriod,
     BodyTooLarge,
@@ -42,10 +42,10 @@ from hub.errors import (
     UnitNotFound,
     WorkbookTooLarge,
 )
-from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
+from hub.core.settings import PROJECT_ROOT
+from hub.files.problems import ImportRejected, ImportTooLarge, Problem
+from hub.http.request_errors import BadSyntax, LongString
 from hub.importer.stage import ImportRunLost
-from hub.request_errors import BadSyntax, LongString
-from hub.settings import PROJECT_ROOT
 from schema.entities import BadRepresentation
 from schema.federation import EntityRefused
 
@@ -202,7 +202,7 @@ def test_a_misspelt_field_raises_type_error() -> None:
 
 def test_mypy_strict_names_a_misspelt_field(tmp_path: Path) -> None:
     caller = tmp_path / "caller.py"
-    caller.write_text("from hub.errors import QueryTimeout\n\n"
+    caller.write_text("from hub.core.errors import QueryTimeout\n\n"
                       "def fail() -> None:\n"
                       "    raise QueryTimeout(query='coverage', secs=3)\n", encoding="utf-8")
     out, _, status = mypy_api.run(["--strict", "--no-incremental", "--follow-imports=silent",

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from hub.export import HEADERS, XLSX
+from hub.http.export import HEADERS, XLSX
 from tests.graphql_helpers import REPORT_DAY, data
 from tests.test_jurisdiction_dates import moved  # noqa: F401  (the fixture, shared)
 
@@ -68,7 +68,7 @@ def seed(file: str) -> dict[str, dict[str, str]]:
     """The demo county's rows of `file` by code, keyed by their English column keys."""
     import csv
 
-    from hub.settings import PROJECT_ROOT
+    from hub.core.settings import PROJECT_ROOT
 
     path = PROJECT_ROOT / "seeds" / "demo-county" / file
     with path.open(encoding="utf-8-sig", newline="") as fh:

@@ -19,12 +19,12 @@ import httpx
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
-from hub.app import create_app
-from hub.auth import Authenticator
-from hub.db import Database
-from hub.fairshare import CallerLimits
-from hub.principal import Principal, Role
-from hub.settings import Fairness, Settings
+from hub.core.principal import Principal, Role
+from hub.core.settings import Fairness, Settings
+from hub.graph.db import Database
+from hub.http.app import create_app
+from hub.http.auth import Authenticator
+from hub.http.fairshare import CallerLimits
 
 CHEAP = {"query": "{ __typename }"}
 

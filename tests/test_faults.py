@@ -18,10 +18,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from hub.app import create_app
-from hub.localdb import LocalNeo4j
-from hub.settings import Settings
-from hub.templates import write_xlsx
+from hub.core.settings import Settings
+from hub.files.templates import write_xlsx
+from hub.graph.localdb import LocalNeo4j
+from hub.http.app import create_app
 
 pytestmark = pytest.mark.lifecycle
 QUERY = {"query": "{ county { code } }"}

@@ -29,10 +29,10 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.auth import Authenticator, new_api_key
-from hub.db import Database
-from hub.principal import Role
-from hub.settings import PROJECT_ROOT, Settings
+from hub.core.principal import Role
+from hub.core.settings import PROJECT_ROOT, Settings
+from hub.graph.db import Database
+from hub.http.auth import Authenticator, new_api_key
 from tests.conftest import Server, Slot
 
 FED = PROJECT_ROOT / "tests" / "federation"

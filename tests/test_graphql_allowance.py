@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.allowance import AllowanceRule, judge, merge_spans, months_between
-from hub.errors import ConfigError
-from hub.settings import PROJECT_ROOT, Settings
+from hub.core.errors import ConfigError
+from hub.core.settings import PROJECT_ROOT, Settings
+from hub.query.allowance import AllowanceRule, judge, merge_spans, months_between
 from tests.graphql_helpers import REPORT_DAY, data
 
 ALLOWANCE = """

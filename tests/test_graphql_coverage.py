@@ -13,11 +13,11 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.db import Database
+from hub.core.settings import PROJECT_ROOT
+from hub.files.registry import BY_NAME
+from hub.graph.db import Database
 from hub.importer import import_path
 from hub.importer.ids import uscc_check_char
-from hub.importer.registry import BY_NAME
-from hub.settings import PROJECT_ROOT
 from tests.graphql_helpers import REPORT_DAY, data
 
 GAPS = json.loads((PROJECT_ROOT / "seeds" / "demo-county" / "gaps.json").read_text("utf-8"))

@@ -8,10 +8,10 @@ import re
 
 from graphql import GraphQLEnumType, GraphQLInputObjectType, GraphQLNamedType, GraphQLScalarType
 
-from hub.coverage import REGISTRY, Dimension, query_name
-from hub.cypher import Queries
-from hub.graphql_app import build_schema
-from hub.settings import Settings
+from hub.core.settings import Settings
+from hub.graph.cypher import Queries
+from hub.http.graphql_app import build_schema
+from hub.query.coverage import REGISTRY, Dimension, query_name
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{3,}")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import httpx
 
-from hub.settings import PROJECT_ROOT
+from hub.core.settings import PROJECT_ROOT
 from tests.graphql_helpers import data
 
 

@@ -7,7 +7,7 @@ import re
 
 import httpx
 
-from hub.settings import PROJECT_ROOT
+from hub.core.settings import PROJECT_ROOT
 
 ASSET = re.compile(r"""(?:src|href)="([^"]+)\"""")
 URL = re.compile(r"https?://[^\s\"'`)]+")
@@ -38,7 +38,7 @@ async def test_the_ide_opens_with_the_first_query(client: httpx.AsyncClient) -> 
 
 
 def test_the_vendored_bundles_keep_their_licences() -> None:
-    folder = PROJECT_ROOT / "hub" / "static" / "graphiql"
+    folder = PROJECT_ROOT / "hub" / "http" / "static" / "graphiql"
     for name in ("graphiql", "react", "react-dom"):
         assert "MIT License" in (folder / f"LICENSE.{name}").read_text("utf-8")
 

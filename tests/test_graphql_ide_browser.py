@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from hub.auth import Authenticator
-from hub.db import Database
-from hub.principal import Role
-from hub.settings import PROJECT_ROOT, Settings
+from hub.core.principal import Role
+from hub.core.settings import PROJECT_ROOT, Settings
+from hub.graph.db import Database
+from hub.http.auth import Authenticator
 from tests.cdp import Page, browser, chromium
 from tests.conftest import Server
 from tests.test_federation import FED, Process, ready_hub

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from hub.db import Database
+from hub.graph.db import Database
 from tests.graphql_helpers import REPORT_DAY, data, gql
 
 STATS = """
@@ -86,7 +86,7 @@ def _steps_by_month(start: str, end: str) -> dict[tuple[str, str], set[str]]:
     import csv
     from collections import defaultdict
 
-    from hub.settings import PROJECT_ROOT
+    from hub.core.settings import PROJECT_ROOT
 
     path = PROJECT_ROOT / "seeds" / "demo-county" / "order_steps.csv"
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -131,8 +131,8 @@ async def own_orders(demo: Database, tmp_path: Path) -> AsyncIterator[list[list[
     """Orders of the test's own (codes ZJ-WO…) in years no demo order reaches: one routed in
     January and closed in March (nothing in February), one routed and returned in January,
     in two townships; the steps are returned for the test to count from."""
+    from hub.files.registry import BY_NAME
     from hub.importer import import_path
-    from hub.importer.registry import BY_NAME
 
     orders = [["ZJ-WO1", "测试工单", "其他", "2031-01-05", "XC-T03-C01-G01"],
               ["ZJ-WO2", "测试工单", "其他", "2031-01-09", "XC-T05-V01"]]

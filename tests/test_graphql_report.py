@@ -9,10 +9,10 @@ from typing import Any
 
 import httpx
 
-from hub.app import create_app
-from hub.cypher import Queries
-from hub.db import Database
-from hub.settings import Settings
+from hub.core.settings import Settings
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
+from hub.http.app import create_app
 from schema.audit_report import ClaimInput, ClaimStatus
 from schema.audit_report import check as audit_check
 from schema.report import Computed, FigureFailure

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import httpx
 
-from hub.app import create_app
-from hub.cypher import Queries
-from hub.migrate import latest
-from hub.settings import Settings
+from hub.core.settings import Settings
+from hub.graph.cypher import Queries
+from hub.graph.migrate import latest
+from hub.http.app import create_app
 
 
 async def test_healthz_and_readyz_on_a_migrated_database(settings: Settings, db: object) -> None:

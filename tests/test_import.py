@@ -14,8 +14,10 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from hub.db import Database
-from hub.errors import SecretError
+from hub.core.errors import SecretError
+from hub.core.settings import Settings
+from hub.files.registry import BY_NAME
+from hub.graph.db import Database
 from hub.importer import ImportRejected, Problem, import_path
 from hub.importer.ids import (
     hash_id,
@@ -24,9 +26,7 @@ from hub.importer.ids import (
     mask_id,
     uscc_problem,
 )
-from hub.importer.registry import BY_NAME
-from hub.seed import load_demo
-from hub.settings import Settings
+from hub.importer.seed import load_demo
 
 KEY = b"test-key"
 
@@ -233,7 +233,7 @@ async def test_import_a_workbook(demo: Database, tmp_path: Path, cleanup: list[s
 # --- entry points -----------------------------------------------------------------------
 
 async def test_demo_is_not_loaded_over_existing_data(demo: Database) -> None:
-    from hub.seed import load_demo_if_empty
+    from hub.importer.seed import load_demo_if_empty
 
     notes = await load_demo_if_empty(demo)
     assert len(notes) == 1 and "未载入" in notes[0] and "not loaded" in notes[0]
@@ -242,7 +242,7 @@ async def test_demo_is_not_loaded_over_existing_data(demo: Database) -> None:
 async def test_cli_import_prints_progress_and_refuses_bad_data(
         settings: Settings, demo: Database, tmp_path: Path, cleanup: list[str],
         capsys: pytest.CaptureFixture[str]) -> None:
-    from hub.cli import import_into
+    from hub.cli.main import import_into
 
     cleanup.append("ZC")
     write_csv(tmp_path, "counties", [["ZC", "命令行县"]])

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from hub.db import Database
+from hub.files.registry import BY_NAME
+from hub.graph.db import Database
 from hub.importer import ImportRejected, Problem, import_path
 from hub.importer.cells import cell
-from hub.importer.registry import BY_NAME
 
 KEY = b"test-key"
 

@@ -20,11 +20,11 @@ import httpx
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from hub.db import Database
+from hub.files.read import read
+from hub.files.registry import BY_NAME
+from hub.graph.db import Database
 from hub.importer import ImportRejected, Problem, import_path
 from hub.importer.ids import id_check_char
-from hub.importer.read import read
-from hub.importer.registry import BY_NAME
 from tests.graphql_helpers import data
 
 KEY = b"test-key"

@@ -27,12 +27,12 @@ import neo4j
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from hub.cypher import Queries
-from hub.db import Database
+from hub.core.settings import PROJECT_ROOT
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
+from hub.graph.localdb import LocalNeo4j
+from hub.graph.migrate import migrate
 from hub.importer import import_path
-from hub.localdb import LocalNeo4j
-from hub.migrate import migrate
-from hub.settings import PROJECT_ROOT
 from tests.conftest import Slot
 from tests.test_import_staged import ADDED, HOUSEHOLDS, KEY, LINKED, counts, grid_view, grow
 
@@ -94,7 +94,7 @@ class Hub:
     def start(self) -> tuple[subprocess.Popen[bytes], str]:
         """The running hub and a county token, once it answers /readyz."""
         with self.log.open("w") as out:
-            proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "run"], env=self.env,
+            proc = subprocess.Popen([sys.executable, "-m", "hub.cli.main", "run"], env=self.env,
                                     stdout=out, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline and proc.poll() is None:
@@ -146,7 +146,7 @@ async def test_killed_hub_leaves_nothing_of_its_upload(tmp_path: Path, slot: Slo
 
         first, token = await asyncio.to_thread(hub.start)
         proc = first
-        upload = asyncio.create_task(asyncio.to_thread(hub.upload, token, body))
+        upload = asyncio.create_task(asyncio.to_thread(hub.http.upload, token, body))
         for _ in range(2400):  # until a few batches are staged, at most 10 minutes
             if (await counts(db))["staged"] >= 2 * 5000 or upload.done():
                 break
@@ -169,7 +169,7 @@ async def test_killed_hub_leaves_nothing_of_its_upload(tmp_path: Path, slot: Slo
 
         proc, token = await asyncio.to_thread(hub.start)
         assert (await counts(db))["visible"] == before["visible"]
-        status, answer = await asyncio.to_thread(hub.upload, token, body)
+        status, answer = await asyncio.to_thread(hub.http.upload, token, body)
         assert status == 200, answer
         # The counts of a clean import: what was added is created, the one change updated;
         # the killed upload's leftovers were cleaned before anything was checked.

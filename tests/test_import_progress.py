@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from hub.db import Database
-from hub.progress import Bar, render
-from hub.settings import Settings
+from hub.core.progress import Bar, render
+from hub.core.settings import Settings
+from hub.graph.db import Database
 from tests.test_import import write_csv
 
 
@@ -61,7 +61,7 @@ async def own(demo: Database) -> AsyncIterator[None]:
 async def test_hub_import_prints_progress_lines_and_the_summary_in_a_log(
         settings: Settings, own: None, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from hub.cli import import_into
+    from hub.cli.main import import_into
 
     write_csv(tmp_path, "counties", [["ZP", "进度县"]])
     write_csv(tmp_path, "townships", [["ZP-T01", "一镇", "ZP", "2020-01-01"]])

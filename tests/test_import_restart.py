@@ -15,15 +15,14 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from hub import audit
-from hub.cypher import Queries
-from hub.db import Database
-from hub.errors import Neo4jUnavailable
-from hub.importer import import_path
+from hub.core.errors import Neo4jUnavailable
+from hub.core.settings import PROJECT_ROOT
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
+from hub.graph.localdb import LocalNeo4j
+from hub.graph.migrate import migrate
+from hub.importer import audit, import_path
 from hub.importer.stage import ImportRunLost
-from hub.localdb import LocalNeo4j
-from hub.migrate import migrate
-from hub.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.lifecycle
 KEY = b"restart-test-key"

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from hub.db import Database
+from hub.core.principal import Principal, Role
+from hub.files.registry import BY_NAME
+from hub.graph.db import Database
+from hub.http.upload import upload
 from hub.importer import ImportRejected, import_path, worker
 from hub.importer.ids import id_check_char, uscc_check_char
 from hub.importer.places import PARENT_OF_ORG, PLACE_OF_ORG
-from hub.importer.registry import BY_NAME
-from hub.principal import Principal, Role
-from hub.upload import upload
 
 KEY = b"test-key"
 GRID = "XC-T01-C01-G01"

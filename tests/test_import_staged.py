@@ -24,13 +24,13 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from hub.cypher import Queries
-from hub.db import Database
+from hub.core.settings import PROJECT_ROOT
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
+from hub.graph.localdb import LocalNeo4j
+from hub.graph.migrate import migrate
 from hub.importer import import_path
 from hub.importer.stage import clean_dead, running
-from hub.localdb import LocalNeo4j
-from hub.migrate import migrate
-from hub.settings import PROJECT_ROOT
 from tests.conftest import Slot
 
 pytestmark = pytest.mark.lifecycle
@@ -122,7 +122,7 @@ async def test_killed_import_leaves_nothing_and_readers_see_old_or_new(
 
     env = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_USER": "neo4j",
            "NEO4J_PASSWORD": server.password(), "HUB_HASH_KEY": KEY}
-    proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "import", str(new)], env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "hub.cli.main", "import", str(new)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seen: set[tuple[int, int | None]] = set()
     stop = asyncio.Event()
@@ -154,7 +154,7 @@ async def test_killed_import_leaves_nothing_and_readers_see_old_or_new(
     assert await grid_view(db, grid, code) == new_view
     # Readers saw the old grid or the new one, never a part of the import: no count between
     # (the staged batches, or a read straddling the publish commit, which the publish gate
-    # sends round again: hub/publish_gate.py), and the list and the size of one read agree.
+    # sends round again: hub/graph/publish_gate.py), and the list and the size of one read agree.
     assert seen <= {old_view, new_view}
     # The counts of a clean import: what was added is created, the one change updated.
     assert summary.counts() == {"created": ADDED + LINKED, "updated": 1,

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from hub import audit
-from hub.db import Database
-from hub.importer import Summary, import_path
+from hub.core.settings import Settings
+from hub.graph.db import Database
+from hub.importer import Summary, audit, import_path
 from hub.importer.ids import id_check_char
-from hub.settings import Settings
 from tests.test_import import KEY, write_csv
 
 OWN = ["ZS", "ZS-T01", "ZS-T01-C01", "ZS-T01-C01-G01", "ZS-H1", "ZS-H2", "ZS-H3", "ZS-M1"]
@@ -108,7 +107,7 @@ async def test_a_relationship_of_a_record_counts_as_an_update(
 async def test_full_import_on_the_command_line_counts_what_it_closed(
         settings: Settings, demo: Database, tmp_path: Path, own: None,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from hub.cli import import_into
+    from hub.cli.main import import_into
 
     county(tmp_path)
     await import_into(settings, tmp_path)

@@ -17,9 +17,9 @@ import httpx
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from hub.db import Database
+from hub.files.registry import BY_NAME
+from hub.graph.db import Database
 from hub.importer import import_path
-from hub.importer.registry import BY_NAME
 from tests.graphql_helpers import data
 from tests.test_upload import workbook
 

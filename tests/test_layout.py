@@ -43,30 +43,7 @@ LAYERS = ("hub.core", "hub.files", "hub.graph", "hub.importer", "hub.query", "sc
 # placed here by name; once a module lives in its layer's package, its entry can go. Entries
 # may name modules other branches add (issues #13 and #18).
 # relayout: placed-start
-PLACED = {
-    "hub.errors": "hub.core", "hub.settings": "hub.core", "hub.envparse": "hub.core",
-    "hub.clock": "hub.core", "hub.principal": "hub.core", "hub.private": "hub.core",
-    "hub.progress": "hub.core", "hub.secrets": "hub.core",
-    "hub.importer.spec": "hub.files", "hub.importer.registry": "hub.files",
-    "hub.importer.rows": "hub.files", "hub.importer.read": "hub.files",
-    "hub.importer.workbook": "hub.files", "hub.importer.sheetxml": "hub.files",
-    "hub.importer.guard": "hub.files", "hub.importer.problems": "hub.files",
-    "hub.templates": "hub.files", "hub.template_guide": "hub.files", "hub.xlsx_safe": "hub.files",
-    "hub.db": "hub.graph", "hub.cypher": "hub.graph", "hub.localdb": "hub.graph",
-    "hub.migrate": "hub.graph", "hub.offline_browser": "hub.graph",
-    "hub.publish_gate": "hub.graph",
-    "hub.audit": "hub.importer", "hub.seed": "hub.importer",
-    "hub.coverage": "hub.query", "hub.allowance": "hub.query", "hub.personal": "hub.query",
-    "hub.claims": "hub.query", "hub.completeness": "hub.query",
-    "hub.context": "schema", "hub.loaders": "schema",
-    "hub.app": "hub.http", "hub.gate": "hub.http", "hub.auth": "hub.http",
-    "hub.apikeys": "hub.http", "hub.upload": "hub.http", "hub.upload_scope": "hub.http",
-    "hub.export": "hub.http", "hub.console": "hub.http", "hub.fairshare": "hub.http",
-    "hub.faults": "hub.http", "hub.gql_fair": "hub.http", "hub.graphql_app": "hub.http",
-    "hub.error_view": "hub.http", "hub.request_errors": "hub.http", "hub.limits": "hub.http",
-    "hub.cli_connect": "hub.cli", "hub.cli_data": "hub.cli", "hub.cli_keys": "hub.cli",
-    "hub.compile": "schema", "hub.warmup": "hub.http",
-}
+PLACED: dict[str, str] = {}
 # relayout: placed-end
 
 

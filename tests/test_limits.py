@@ -6,7 +6,7 @@ import time
 
 from graphql import parse
 
-from hub.limits import Cost, measure
+from hub.http.limits import Cost, measure
 
 
 def test_depth_aliases_and_fields() -> None:

@@ -15,9 +15,9 @@ from pathlib import Path
 import neo4j
 import pytest
 
-from hub.cypher import Queries
-from hub.errors import JavaMissing, MavenFailed, Neo4jStartFailed, PortTaken
-from hub.localdb import LIB_DIR, LocalNeo4j, fetch, java_version, port_free
+from hub.core.errors import JavaMissing, MavenFailed, Neo4jStartFailed, PortTaken
+from hub.graph.cypher import Queries
+from hub.graph.localdb import LIB_DIR, LocalNeo4j, fetch, java_version, port_free
 
 pytestmark = pytest.mark.lifecycle
 

@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.cypher import Queries
-from hub.db import Database
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
 from tests.graphql_helpers import data
 
 REPORT_DATE = date(2023, 6, 30)

@@ -15,11 +15,11 @@ from typing import Any
 import httpx
 import pytest
 
-from hub import clock
-from hub.db import Database
+from hub.core import clock
+from hub.files.registry import BY_NAME
+from hub.graph.db import Database
 from hub.importer import import_path
 from hub.importer.ids import id_check_char, uscc_check_char
-from hub.importer.registry import BY_NAME
 from tests.graphql_helpers import data
 
 KEY = b"test-key"

@@ -19,10 +19,10 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from hub.cypher import Queries
-from hub.db import Database
-from hub.localdb import LIB_DIR
-from hub.settings import PROJECT_ROOT
+from hub.core.settings import PROJECT_ROOT
+from hub.graph.cypher import Queries
+from hub.graph.db import Database
+from hub.graph.localdb import LIB_DIR
 from tests.cdp import Page, browser, chromium
 from tests.conftest import Server, Slot, _local_server
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from hub.db import Database
+from hub.graph.db import Database
 from hub.importer import import_path
 from tests.graphql_helpers import data
 from tests.other_county import MOVED_GRID, MOVED_ON

@@ -14,8 +14,8 @@ import httpx
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from hub.db import Database
-from hub.export import MISSING_HEADERS
+from hub.graph.db import Database
+from hub.http.export import MISSING_HEADERS
 from tests.graphql_helpers import data
 from tests.other_county import MOVED_GRID, County, Row
 from tests.other_county_load import (

@@ -14,12 +14,12 @@ from typing import Any
 import httpx
 import pytest
 
-from hub.db import Database
+from hub.core.settings import PROJECT_ROOT
+from hub.files.registry import BY_NAME
+from hub.graph.db import Database
 from hub.importer import import_path
 from hub.importer.ids import id_check_char
-from hub.importer.registry import BY_NAME
-from hub.personal import mask_name, mask_phone
-from hub.settings import PROJECT_ROOT
+from hub.query.personal import mask_name, mask_phone
 from tests.graphql_helpers import REPORT_DAY, data
 
 DOC = (PROJECT_ROOT / "docs" / "security.md").read_text(encoding="utf-8")

@@ -13,11 +13,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hub.db import Database
+from hub.files.registry import BY_NAME
+from hub.files.spec import Column
+from hub.graph.db import Database
 from hub.importer import import_path
 from hub.importer.cells import cell, normal
-from hub.importer.registry import BY_NAME
-from hub.importer.spec import Column
 
 KEY = b"property-test-key"
 DATE = Column("since", "日期", "date")

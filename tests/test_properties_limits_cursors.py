@@ -14,8 +14,8 @@ from graphql import parse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hub.errors import BadCursor
-from hub.limits import Cost, measure
+from hub.core.errors import BadCursor
+from hub.http.limits import Cost, measure
 from schema.pagination import decode_cursor, encode_cursor
 
 

@@ -13,10 +13,10 @@ from dataclasses import replace
 import httpx
 import pytest
 
-from hub import clock
-from hub.app import create_app
-from hub.db import Database
-from hub.settings import Settings
+from hub.core import clock
+from hub.core.settings import Settings
+from hub.graph.db import Database
+from hub.http.app import create_app
 from tests.graphql_helpers import data, gql
 
 Headers = Callable[..., dict[str, str]]

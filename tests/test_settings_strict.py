@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from hub import apikeys
-from hub.auth import Authenticator
-from hub.cli import main
-from hub.db import Database
-from hub.errors import SettingError, Unauthenticated
+from hub.cli.main import main
+from hub.core.errors import SettingError, Unauthenticated
+from hub.core.principal import Role
+from hub.core.secrets import generate_file
+from hub.core.settings import Settings
+from hub.graph.db import Database
+from hub.http import apikeys
+from hub.http.auth import Authenticator
 from hub.importer.ids import load_key
-from hub.principal import Role
-from hub.secrets import generate_file
-from hub.settings import Settings
 from tests.conftest import Server
 
 

@@ -3,7 +3,7 @@ worktree) claims slots from the same machine-wide locks, so no two sessions shar
 
 from __future__ import annotations
 
-from hub.settings import PROJECT_ROOT
+from hub.core.settings import PROJECT_ROOT
 from tests.conftest import SLOT_LOCKS, Slot, _claim_slot
 
 

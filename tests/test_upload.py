@@ -15,13 +15,13 @@ import httpx
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from hub import clock
-from hub.cli import main
-from hub.db import Database
+from hub.cli.main import main
+from hub.core import clock
+from hub.files.read import read
+from hub.files.registry import BY_NAME, KINDS
+from hub.files.templates import write_csv, write_xlsx
+from hub.graph.db import Database
 from hub.importer.ids import id_check_char
-from hub.importer.read import read
-from hub.importer.registry import BY_NAME, KINDS
-from hub.templates import write_csv, write_xlsx
 from tests.graphql_helpers import data
 
 
@@ -131,7 +131,7 @@ async def test_township_uploads_only_inside_its_township(
     assert refused.status_code == 403
     problems = refused.json()["problems"]
     # The grid the row names lies outside XC-T01: refused before anything is written or any
-    # other check runs (hub/upload_scope.py).
+    # other check runs (hub/http/upload_scope.py).
     assert sorted((p["file"], p["row"], p["value"]) for p in problems) == [
         ("upload.xlsx:households", 3, "XC-T02-C01-G01")]
     assert "outside your jurisdiction" in problems[0]["reason"]

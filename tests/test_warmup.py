@@ -1,4 +1,4 @@
-"""The warm-up after a start (hub/warmup.py) runs in the background: the lifespan's start,
+"""The warm-up after a start (hub/http/warmup.py) runs in the background: the lifespan's start,
 /healthz and /readyz never wait for it, and it runs the first query and every coverage
 dimension once, without failing, on the demo county."""
 
@@ -8,10 +8,10 @@ import dataclasses
 
 import httpx
 
-from hub.app import create_app
-from hub.coverage import REGISTRY
-from hub.db import Database
-from hub.settings import Settings
+from hub.core.settings import Settings
+from hub.graph.db import Database
+from hub.http.app import create_app
+from hub.query.coverage import REGISTRY
 
 
 async def test_warm_up_runs_in_the_background_and_readiness_does_not_wait(

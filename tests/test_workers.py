@@ -20,10 +20,10 @@ from typing import IO
 
 import pytest
 
-from hub.auth import Authenticator
-from hub.db import Database
-from hub.principal import Role
-from hub.settings import Fairness, Settings
+from hub.core.principal import Role
+from hub.core.settings import Fairness, Settings
+from hub.graph.db import Database
+from hub.http.auth import Authenticator
 from tests.conftest import Server
 
 pytestmark = pytest.mark.lifecycle
@@ -69,7 +69,7 @@ def _two_workers(server: Server, tmp_path: Path, port: int, villages: int) -> No
 
 
 def _serve(env: dict[str, str], log: IO[str], port: int, villages: int) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "hub.cli", "run"], env=env, stdout=log,
+    proc = subprocess.Popen([sys.executable, "-m", "hub.cli.main", "run"], env=env, stdout=log,
                             stderr=subprocess.STDOUT)
     settings = Settings.from_env(env)
     token = Authenticator.from_settings(settings).mint("two-workers", Role.COUNTY, None)

@@ -17,12 +17,12 @@ import httpx
 import pytest
 from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 
-from hub import clock
-from hub.db import Database
-from hub.importer.read import read
-from hub.importer.registry import BY_NAME
-from hub.templates import write_xlsx
-from hub.xlsx_safe import RISKY_STARTS, append_row
+from hub.core import clock
+from hub.files.read import read
+from hub.files.registry import BY_NAME
+from hub.files.templates import write_xlsx
+from hub.files.xlsx_safe import RISKY_STARTS, append_row
+from hub.graph.db import Database
 
 RISKY = {"ZX-G1": '=HYPERLINK("http://example.invalid","点我")', "ZX-G2": "+SUM(1,2)",
          "ZX-G3": "-1+2", "ZX-G4": "@cmd", "ZX-G5": "=1+1"}

@@ -1,6 +1,6 @@
 // Coverage: grid Party branches (active :IN a grid as of $asOf) in or below $unit; covered
 // when the branch has at least 3 full members and at most 50 members in all (active
-// :MEMBER_OF), the Party's rules for setting up a branch. Counted per child unit (see hub/coverage.py).
+// :MEMBER_OF), the Party's rules for setting up a branch. Counted per child unit (see hub/query/coverage.py).
 // 覆盖：网格党支部是否符合设置要求（正式党员不少于 3 名，党员不超过 50 名）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf

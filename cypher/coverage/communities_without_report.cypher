@@ -1,6 +1,6 @@
 // Coverage: communities in or below $unit; covered when, as of $asOf, a member of a county
 // agency Party organisation (active :MEMBER_OF an agency_org) reports to the community
-// (active :REPORTS_TO). Counted per child unit (see hub/coverage.py).
+// (active :REPORTS_TO). Counted per child unit (see hub/query/coverage.py).
 // 覆盖：社区是否有县直机关在职党员报到（乡镇吹哨、部门报到）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf

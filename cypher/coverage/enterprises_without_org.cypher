@@ -1,6 +1,6 @@
 // Coverage (组织覆盖): non-public enterprises in or below $unit; covered when a Party
 // organisation covers the enterprise as of $asOf (:COVERS, own / joint / attached).
-// Counted per child unit (see hub/coverage.py): the unit directly below $unit that the
+// Counted per child unit (see hub/query/coverage.py): the unit directly below $unit that the
 // enterprise lies in, or null when it lies directly in $unit (it is no child of its own).
 // 组织覆盖：非公企业是否有党组织（单独、联合组建或挂靠）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})

@@ -1,6 +1,6 @@
 // Coverage (工作覆盖): non-public enterprises in or below $unit; covered when, as of $asOf,
 // a Party organisation covers the enterprise (:COVERS) or an instructor guides it (:GUIDES).
-// A gap has neither. Counted per child unit (see hub/coverage.py).
+// A gap has neither. Counted per child unit (see hub/query/coverage.py).
 // 工作覆盖：非公企业是否有党组织或党建指导员（两者皆无即为缺口）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf

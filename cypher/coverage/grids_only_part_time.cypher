@@ -1,6 +1,6 @@
 // Coverage: grids (active as of $asOf) in or below $unit that have at least one grid worker;
 // covered when one of them is full-time (专职) or dedicated (专属), a gap when all are
-// part-time (兼职). Counted per child unit (see hub/coverage.py).
+// part-time (兼职). Counted per child unit (see hub/query/coverage.py).
 // 覆盖：有网格员的网格是否有专职或专属网格员（仅兼职即为缺口）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf

@@ -1,5 +1,5 @@
 // Coverage: grids (active as of $asOf) in or below $unit; covered when a grid Party branch
-// or group is tied to the grid by an active :IN. Counted per child unit (see hub/coverage.py).
+// or group is tied to the grid by an active :IN. Counted per child unit (see hub/query/coverage.py).
 // 覆盖：网格是否设有网格党组织（党支部或党小组）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf

@@ -1,5 +1,5 @@
 // Coverage: grids (active as of $asOf) in or below $unit; covered when at least one grid
-// worker serves the grid (active :SERVES). Counted per child unit (see hub/coverage.py).
+// worker serves the grid (active :SERVES). Counted per child unit (see hub/query/coverage.py).
 // 覆盖：网格是否配有网格员。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf

@@ -1,6 +1,6 @@
 // Coverage: households tied (active :IN as of $asOf) to a grid or village in or below $unit;
 // covered when a Party member looks after the household (active :LINKS).
-// Counted per child unit (see hub/coverage.py).
+// Counted per child unit (see hub/query/coverage.py).
 // 覆盖：户是否有党员联系（党员联系户）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf

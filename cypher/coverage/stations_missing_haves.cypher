@@ -1,7 +1,7 @@
 // Coverage: new-business-form worker stations opened by $asOf in or below $unit; covered
 // when the station offers all seven haves (七有); a gap names the haves it lacks. A station
 // lacking none but with some haves not filled in cannot be judged: counted as unknown.
-// Counted per child unit (see hub/coverage.py).
+// Counted per child unit (see hub/query/coverage.py).
 // 覆盖：新业态劳动者驿站是否“七有”齐全；缺口列出所缺项目；未填而无法判断的计为 unknown。
 // Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})

@@ -1,6 +1,6 @@
 // Coverage: administrative villages in or below $unit (communities are not counted, as in
 // F7); covered when a graduate holds an active placement there (:PLACED_IN as of $asOf).
-// Counted per child unit (see hub/coverage.py).
+// Counted per child unit (see hub/query/coverage.py).
 // 覆盖：行政村是否有在任的到村任职大学生（不含社区，与 F7 一致）。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf

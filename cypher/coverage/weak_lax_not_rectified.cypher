@@ -1,6 +1,6 @@
 // Coverage: weak-and-lax (软弱涣散) cases designated by $asOf on Party organisations in or
 // below $unit; covered when the case was rectified (rectifiedOn <= $asOf).
-// Counted per child unit (see hub/coverage.py); name = the organisation's name.
+// Counted per child unit (see hub/query/coverage.py); name = the organisation's name.
 // 覆盖：已认定的软弱涣散党组织是否已完成整顿提升。Params: $unit, $asOf, $scope.
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf

@@ -17,8 +17,8 @@
     registry.py  every kind: file, columns, Cypher (`cypher/import/<kind>.cypher`)
 """
 
+from hub.files.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.load import import_path
-from hub.importer.problems import ImportRejected, ImportTooLarge, Problem
 from hub.importer.summary import Summary
 
 __all__ = ["ImportRejected", "ImportTooLarge", "Problem", "Summary", "import_path"]

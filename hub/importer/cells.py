@@ -9,10 +9,10 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+from hub.files.problems import Problem
+from hub.files.rows import RawRow
+from hub.files.spec import Column, Kind
 from hub.importer.ids import hash_id, id_problem, mask_id, uscc_problem
-from hub.importer.problems import Problem
-from hub.importer.rows import RawRow
-from hub.importer.spec import Column, Kind
 
 Value = str | int | bool | date | None
 # Mainland numbers as staff write them: 138 1234 5678, 0571-8765 4321, +86 138…

@@ -12,14 +12,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hub.db import Database, Row
+from hub.core.progress import Tick, quiet
+from hub.files.problems import ImportRejected, Problem
+from hub.files.read import read_each
+from hub.files.registry import BY_NAME
+from hub.graph.db import Database, Row
 from hub.importer.cells import convert, normal
 from hub.importer.checks import Located, duplicates, references, wanted
-from hub.importer.problems import ImportRejected, Problem
-from hub.importer.read import read_each
-from hub.importer.registry import BY_NAME
 from hub.importer.structure import parents_first, placed, structure
-from hub.progress import Tick, quiet
 
 # (codes to look up, codes whose places to read) → (import.known rows, import.parents rows)
 Lookup = Callable[[list[str], list[str]], tuple[list[Row], list[Row]]]

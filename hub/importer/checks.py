@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hub.files.problems import Problem
+from hub.files.spec import Kind
 from hub.importer.places import misplaced, wrongly_under
-from hub.importer.problems import Problem
-from hub.importer.spec import Kind
 
 _GENERIC = {"Record", "Unit"}
 

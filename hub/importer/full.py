@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from hub.db import Tx
-from hub.importer.registry import BY_NAME
+from hub.files.registry import BY_NAME
+from hub.graph.db import Tx
 
 # The relationship kinds a full import closes: kind → (owner column, other-end column).
 CLOSING: dict[str, tuple[str, str]] = {

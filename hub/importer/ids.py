@@ -11,8 +11,8 @@ import os
 from collections.abc import Mapping
 from datetime import date
 
-from hub.secrets import secret
-from hub.settings import PROJECT_ROOT, state_dir_of
+from hub.core.secrets import secret
+from hub.core.settings import PROJECT_ROOT, state_dir_of
 
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)

@@ -18,17 +18,17 @@ from pathlib import Path
 
 import neo4j
 
-from hub import audit
-from hub.db import Database, Tx
+from hub.core.principal import Principal, Role
+from hub.core.progress import Tick, quiet
+from hub.files.problems import ImportTooLarge
+from hub.graph.db import Database, Tx
+from hub.importer import audit
 from hub.importer.checks import Located
 from hub.importer.ids import load_key
-from hub.importer.problems import ImportTooLarge
 from hub.importer.stage import running
 from hub.importer.summary import Summary
 from hub.importer.worker import Checked, feed
 from hub.importer.write import After, Before, write
-from hub.principal import Principal, Role
-from hub.progress import Tick, quiet
 
 Progress = Callable[[str], None]
 
@@ -49,9 +49,9 @@ async def import_path(db: Database, path: Path, progress: Progress | None = None
     """Check, stage, then publish the CSV folder or workbook at `path`; the summary per kind.
 
     `progress` hears the stages and the summary as lines, `tick` files read and rows
-    written (hub/progress.py). `who` is recorded in the audit trail; the command line
+    written (hub/core/progress.py). `who` is recorded in the audit trail; the command line
     imports as the county role, named after the operating-system user who ran it. `before`
-    and `after` run in the publish transaction (hub/upload.py checks the jurisdiction there);
+    and `after` run in the publish transaction (hub/http/upload.py checks the jurisdiction there);
     `details` go into the audit entry.
     """
     summary, _entry = await import_staged(db, path, progress, key, timeout, who, tick,

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import neo4j
 
-from hub.db import Database
-from hub.errors import HubError, QueryTimeout
+from hub.core.errors import HubError, QueryTimeout
+from hub.graph.db import Database
 
 PROBE_SECONDS = 2.0
 

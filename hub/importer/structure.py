@@ -8,10 +8,10 @@ import and the graph must never come back to where it started.
 
 from __future__ import annotations
 
-from hub.db import Row
+from hub.files.problems import Problem
+from hub.files.registry import KINDS
+from hub.graph.db import Row
 from hub.importer.checks import Located
-from hub.importer.problems import Problem
-from hub.importer.registry import KINDS
 
 PLACES = {"county": "IN", "township": "IN", "community": "IN", "territory": "IN",
           "parent": "UNDER"}

@@ -21,13 +21,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from hub.audit import touched
-from hub.db import Database, Row
+from hub.core.progress import Tick, quiet
+from hub.files.problems import ImportRejected
+from hub.files.registry import BY_NAME, KINDS
+from hub.graph.db import Database, Row
+from hub.importer.audit import touched
 from hub.importer.check import check_rows, graph_lookup
 from hub.importer.checks import Located
-from hub.importer.problems import ImportRejected
-from hub.importer.registry import BY_NAME, KINDS
-from hub.progress import Tick, quiet
 
 BATCH = 5000
 _CONTEXT = multiprocessing.get_context("forkserver")

@@ -29,15 +29,15 @@ import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import IO
 
-from hub.db import Database, Row, Tx
+from hub.core.progress import Tick, quiet
+from hub.files.registry import BY_NAME, KINDS
+from hub.files.spec import Kind
+from hub.graph.db import Database, Row, Tx
+from hub.graph.publish_gate import CLOSED_AT_MOST
 from hub.importer.checks import Located
-from hub.importer.registry import BY_NAME, KINDS
-from hub.importer.spec import Kind
 from hub.importer.stage import ImportRunLost, Run
 from hub.importer.summary import KindSummary, Summary
 from hub.importer.worker import Batch, Checked
-from hub.progress import Tick, quiet
-from hub.publish_gate import CLOSED_AT_MOST
 
 # Run in the publish transaction: before anything is shown, and after everything is written.
 # They get the import's rows (only then does the importer keep them: a township's upload).
@@ -123,7 +123,7 @@ async def publish(db: Database, run: Run, rows: list[Located], spill: IO[bytes],
         if after is not None:
             await after(tx, rows, result)
         entry = await audit(tx, result)
-        # Readers see a commit whole or read again (hub/publish_gate.py): the gate closes
+        # Readers see a commit whole or read again (hub/graph/publish_gate.py): the gate closes
         # in a transaction of its own, committed before this one commits.
         await db.write("stage.gate_close", seconds=CLOSED_AT_MOST)
         return result, entry

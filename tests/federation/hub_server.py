@@ -13,8 +13,8 @@ import sys
 
 import uvicorn
 
-from hub.app import create_app
-from hub.settings import Settings
+from hub.core.settings import Settings
+from hub.http.app import create_app
 
 
 def main(port: int) -> None:

@@ -1,0 +1,174 @@
+"""The hub's one door to Neo4j: named queries, a timeout on every transaction, and a count
+of round trips per request (the no-N+1 promise is tested by that count).
+
+Every query and every session shares the driver's one bookmark manager, so on a cluster a
+read that follows a write waits until the replica it lands on has that write (causal
+consistency); `execute_query` uses the same manager by default, sessions only when told.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
+
+from hub.core.errors import Neo4jUnavailable, QueryTimeout
+from hub.graph.cypher import Queries
+from hub.graph.publish_gate import GateState, consistent
+
+T = TypeVar("T")
+Row = dict[str, Any]
+
+
+class RoundTrips:
+    """Counts Cypher round trips; one instance lives per GraphQL request."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.names: list[str] = []
+
+    def add(self, name: str) -> None:
+        self.count += 1
+        self.names.append(name)
+
+
+_current: contextvars.ContextVar[RoundTrips | None] = contextvars.ContextVar(
+    "round_trips", default=None
+)
+
+
+def track(counter: RoundTrips) -> contextvars.Token[RoundTrips | None]:
+    """Make `counter` receive every round trip of the current task (and its children)."""
+    return _current.set(counter)
+
+
+def untrack(token: contextvars.Token[RoundTrips | None]) -> None:
+    _current.reset(token)
+
+
+@asynccontextmanager
+async def _timeouts(name: str, seconds: float) -> AsyncIterator[None]:
+    """Turn Neo4j's "transaction timed out" and "not there" into the hub's own errors, which
+    clients may see: an outage then reads as one, never as an internal error."""
+    try:
+        yield
+    except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+        raise Neo4jUnavailable(reason=f"{type(exc).__name__} ({name})") from exc
+    except neo4j.exceptions.ClientError as exc:
+        # A transaction past its limit while waiting for a lock stops as LockClientStopped.
+        if exc.code and ("TransactionTimedOut" in exc.code or "LockClientStopped" in exc.code):
+            raise QueryTimeout(query=name, seconds=seconds) from exc
+        raise
+
+
+def _count(name: str) -> None:
+    counter = _current.get()
+    if counter is not None:
+        counter.add(name)
+
+
+class Tx:
+    """A write transaction that runs named queries; used by the importer and mutations."""
+
+    def __init__(self, tx: AsyncManagedTransaction, queries: Queries, timeout: float) -> None:
+        self._tx = tx
+        self._queries = queries
+        self._timeout = timeout
+
+    async def run(self, name: str, **params: Any) -> list[Row]:
+        _count(name)
+        query = self._queries[name]
+        query.check(params)
+        result = await self._tx.run(query.text, params)
+        return [record.data() async for record in result]
+
+
+@dataclass
+class Database:
+    """Driver + database name + queries + transaction timeout."""
+
+    driver: AsyncDriver
+    database: str
+    queries: Queries
+    timeout: float = 10.0
+    # The publish gate as this process last saw it (hub/graph/publish_gate.py).
+    _gate: GateState | None = field(default=None, repr=False, compare=False)
+
+    async def _run(self, name: str, routing: RoutingControl, timeout: float | None,
+                   params: dict[str, Any]) -> list[Row]:
+        query = self.queries[name]
+        query.check(params)
+        records = await self._execute(name, query.text, routing, timeout, params)
+        return [r.data() for r in records]
+
+    async def _execute(self, name: str, text: str, routing: RoutingControl,
+                       timeout: float | None, params: dict[str, Any]) -> list[neo4j.Record]:
+        _count(name)
+        seconds = self.timeout if timeout is None else timeout
+
+        async def run() -> list[neo4j.Record]:
+            async with _timeouts(name, seconds):
+                records, _, _ = await self.driver.execute_query(
+                    neo4j.Query(text, timeout=seconds),
+                    params, database_=self.database, routing_=routing)
+            return records
+
+        if routing is not RoutingControl.READ:
+            return await run()
+        records, self._gate = await consistent(
+            self._read_gate, run, self._gate, seconds,
+            lambda: QueryTimeout(query=name, seconds=seconds))
+        return records
+
+    async def _read_gate(self) -> GateState:
+        """The publish gate, read apart from the round-trip count (it is no named query of
+        the caller's: one small read after each of them)."""
+        query = self.queries["stage.gate"]
+        async with _timeouts(query.name, self.timeout):
+            records, _, _ = await self.driver.execute_query(
+                neo4j.Query(query.text, timeout=self.timeout), {},
+                database_=self.database, routing_=RoutingControl.READ)
+        return GateState(epoch=int(records[0]["epoch"]), closed=bool(records[0]["closed"]))
+
+    async def read_compiled(self, name: str, text: str, params: dict[str, Any],
+                            timeout: float | None = None) -> list[Any]:
+        """Run a query compiled by hub/compile (built from its fixed fragments, never from
+        input) in one round trip; the first column of each row as the driver returns it,
+        without `Record.data()`'s walk over nested values (it holds no nodes or paths)."""
+        records = await self._execute(name, text, RoutingControl.READ, timeout, params)
+        return [r[0] for r in records]
+
+    async def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
+        """Run a named read query in one round trip; rows as plain dicts."""
+        return await self._run(name, RoutingControl.READ, timeout, params)
+
+    async def write(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
+        """Run a named write query in its own transaction (retried on transient errors)."""
+        return await self._run(name, RoutingControl.WRITE, timeout, params)
+
+    def session(self) -> neo4j.AsyncSession:
+        """A session on the hub's database, causally after every earlier query of the hub."""
+        return self.driver.session(
+            database=self.database,
+            bookmark_manager=self.driver.execute_query_bookmark_manager)
+
+    async def in_write_tx(
+        self, work: Callable[[Tx], Awaitable[T]], timeout: float | None = None
+    ) -> T:
+        """Run `work` in one write transaction: all of it lands, or none of it.
+
+        The driver replays `work` from the start on a transient failure (a leader switch,
+        a restarted server), so `work` must not have side effects outside the transaction.
+        """
+        tx_timeout = self.timeout if timeout is None else timeout
+
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx, self.queries, tx_timeout))
+
+        async with _timeouts("write transaction", tx_timeout), self.session() as session:
+            return await session.execute_write(neo4j.unit_of_work(timeout=tx_timeout)(unit))

@@ -1,0 +1,3 @@
+"""The domain rules read from the graph: coverage, the departure allowance,
+personal data masking, claimed figures, data completeness.
+"""

@@ -1,0 +1,43 @@
+"""Personal data leaves the hub through here only: one place decides what a caller sees.
+
+Citizen ID numbers never leave at all (the graph holds only a hash and a masked form).
+Names and phone numbers are shown in clear to county and township staff, masked for grid
+staff, and not at all to another system (the service role), which gets null.
+"""
+
+from __future__ import annotations
+
+from hub.core.principal import Principal
+
+
+def mask_name(name: str) -> str:
+    """张三 -> 张*, 欧阳娜娜 -> 欧***: the surname's first character says enough to follow up."""
+    if len(name) <= 1:
+        return "*"
+    return name[0] + "*" * (len(name) - 1)
+
+
+def mask_phone(phone: str) -> str:
+    """13812345678 -> 138****5678."""
+    if len(phone) < 8:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def shown_name(principal: Principal, name: str | None) -> str | None:
+    if name is None or not principal.sees_personal_data:
+        return None
+    return name if principal.sees_names_in_clear else mask_name(name)
+
+
+def shown_phone(principal: Principal, phone: str | None) -> str | None:
+    if phone is None or not principal.sees_personal_data:
+        return None
+    return phone if principal.sees_names_in_clear else mask_phone(phone)
+
+
+def shown_text(principal: Principal, text: str | None) -> str | None:
+    """Free text about a person (an address): all or nothing, since it cannot be masked."""
+    if text is None or not principal.sees_names_in_clear:
+        return None
+    return text

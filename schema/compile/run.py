@@ -1,0 +1,163 @@
+"""Executing compiled plans: the schema extension that answers a query operation with one
+Cypher per root field when the compiler knows the whole of it, and steps aside otherwise."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from datetime import date
+from typing import Any
+
+from graphql import ExecutionResult, GraphQLError, GraphQLSchema
+from graphql.execution.values import get_argument_values, get_variable_values
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+from hub.core.errors import HubError
+from schema.compile.build import compile_operation
+from schema.compile.plan import Plan, RootPlan, Unsupported
+from schema.compile.shape import Shaper, unit_type
+from schema.context import Context
+from schema.pagination import decode_cursor
+
+CACHED_PLANS = 256
+
+
+class Compiler:
+    """Plans per (document, operation), made once; `None` remembers "not compiled"."""
+
+    def __init__(self) -> None:
+        self._plans: OrderedDict[tuple[str, str | None], Plan | None] = OrderedDict()
+
+    def plan(self, schema: GraphQLSchema, query: str, document: Any,
+             operation: str | None) -> Plan | None:
+        key = (query, operation)
+        if key in self._plans:
+            self._plans.move_to_end(key)
+            return self._plans[key]
+        try:
+            plan: Plan | None = compile_operation(schema, document, operation)
+        except Unsupported:
+            plan = None
+        self._plans[key] = plan
+        if len(self._plans) > CACHED_PLANS:
+            self._plans.popitem(last=False)
+        return plan
+
+
+class Request:
+    """One request's parameters for a plan; `None` from `params` hands it to the resolvers."""
+
+    def __init__(self, schema: GraphQLSchema, plan: Plan, variables: dict[str, Any] | None,
+                 today: date, scope: str | None, max_page: int) -> None:
+        self.today, self.scope, self.max_page = today, scope, max_page
+        coerced = get_variable_values(
+            schema, getattr(plan.operation, "variable_definitions", ()) or (), variables or {})
+        self.variables = None if isinstance(coerced, list) else coerced
+        self.offsets: dict[int, int] = {}
+
+    def params(self, root: RootPlan) -> dict[str, Any] | None:
+        if self.variables is None:
+            return None
+        args = get_argument_values(root.field_def, root.node, self.variables)
+        day: date = args.get("asOf") or self.today
+        found: dict[str, Any] = {"code": args["code"], "asOf": day, "scope": self.scope}
+        for conn in root.connections:
+            conn_args = get_argument_values(conn.field_def, conn.node, self.variables)
+            window = self.window(conn_args.get("first"), conn_args.get("after"))
+            if window is None:
+                return None
+            self.offsets[conn.index] = window[0]
+            found[f"c{conn.index}_offset"], found[f"c{conn.index}_limit"] = window
+            for argument, param in conn.link.filters:
+                found[f"c{conn.index}_{param}"] = _plain(conn_args.get(argument))
+        return found
+
+    def window(self, first: int | None, after: str | None) -> tuple[int, int] | None:
+        """schema/pagination.window's answer, or None where it would raise an error."""
+        if first is None or first < 0 or first > self.max_page:
+            return None
+        if after is None:
+            return 0, first
+        try:
+            return decode_cursor(after) + 1, first
+        except HubError:
+            return None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [getattr(v, "value", v) for v in value]
+    return getattr(value, "value", value)
+
+
+def statements(request: Request, plan: Plan) -> list[tuple[str, str, dict[str, Any]]] | None:
+    """(name, Cypher, parameters) of each root field, or None where the resolvers answer."""
+    found = []
+    for _, root in plan.roots:
+        if isinstance(root, RootPlan):
+            params = request.params(root)
+            if params is None:
+                return None
+            found.append((f"compiled.{root.node.name.value}", root.cypher, params))
+    return found
+
+
+async def execute(schema: GraphQLSchema, plan: Plan, variables: dict[str, Any] | None,
+                  context: Context) -> ExecutionResult | None:
+    """The operation's result, or None when the resolvers must answer it."""
+    request = Request(schema, plan, variables, context.today, context.scope,
+                      context.limits.max_page_size)
+    found = statements(request, plan)
+    if found is None:
+        return None
+    roots = [r for _, r in plan.roots if isinstance(r, RootPlan)]
+    limits = context.limits
+    try:
+        # Neo4j plans a compiled query the first time it sees it, which for a deep document
+        # on a loaded server takes seconds: that first run gets the limit of an edit's
+        # (which plans likewise), every later one the read limit.
+        rows = await asyncio.gather(*(
+            context.db.read_compiled(name, text, params, timeout=(
+                limits.tx_timeout_seconds if root.planned else limits.write_timeout_seconds))
+            for root, (name, text, params) in zip(roots, found, strict=True)))
+    except HubError as exc:
+        error = GraphQLError(exc.message(), path=[roots[0].key], original_error=exc)
+        nulled = None if any(r.non_null for r in roots) else {k: None for k, _ in plan.roots}
+        return ExecutionResult(data=nulled, errors=[error])
+    for planned in roots:
+        planned.planned = True
+    if any(not row for row in rows):
+        return None  # not found: the resolvers answer with their typed result
+    shaper = Shaper(context.principal, request.offsets)
+    answers = iter(rows)
+    data: dict[str, Any] = {}
+    for key, entry in plan.roots:
+        if isinstance(entry, str):
+            data[key] = entry
+            continue
+        row = next(answers)[0]
+        type_name = "Household" if entry.root == "Household" else unit_type(row["labels"])
+        data[key] = shaper.root(row, entry.shape, type_name)
+    return ExecutionResult(data=data)
+
+
+class CompiledExecution(SchemaExtension):
+    """Answer the operation from compiled plans where it can (see the package docstring)."""
+
+    def __init__(self, compiler: Compiler) -> None:
+        self.compiler = compiler
+
+    async def on_execute(self) -> AsyncIterator[None]:
+        ctx = self.execution_context
+        if (ctx.result is None and ctx.query and ctx.graphql_document is not None
+                and ctx.operation_type is OperationType.QUERY):
+            schema = ctx.schema._schema
+            plan = self.compiler.plan(schema, ctx.query, ctx.graphql_document,
+                                      ctx.operation_name)
+            if plan is not None:
+                result = await execute(schema, plan, ctx.variables, ctx.context)
+                if result is not None:
+                    ctx.result = result
+        yield
