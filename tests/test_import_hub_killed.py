@@ -146,7 +146,7 @@ async def test_killed_hub_leaves_nothing_of_its_upload(tmp_path: Path, slot: Slo
 
         first, token = await asyncio.to_thread(hub.start)
         proc = first
-        upload = asyncio.create_task(asyncio.to_thread(hub.http.upload, token, body))
+        upload = asyncio.create_task(asyncio.to_thread(hub.upload, token, body))
         for _ in range(2400):  # until a few batches are staged, at most 10 minutes
             if (await counts(db))["staged"] >= 2 * 5000 or upload.done():
                 break
@@ -169,7 +169,7 @@ async def test_killed_hub_leaves_nothing_of_its_upload(tmp_path: Path, slot: Slo
 
         proc, token = await asyncio.to_thread(hub.start)
         assert (await counts(db))["visible"] == before["visible"]
-        status, answer = await asyncio.to_thread(hub.http.upload, token, body)
+        status, answer = await asyncio.to_thread(hub.upload, token, body)
         assert status == 200, answer
         # The counts of a clean import: what was added is created, the one change updated;
         # the killed upload's leftovers were cleaned before anything was checked.
