@@ -112,11 +112,7 @@ class Database:
         seconds = self.timeout if timeout is None else timeout
 
         async def run() -> list[neo4j.Record]:
-            async with _timeouts(name, seconds):
-                records, _, _ = await self.driver.execute_query(
-                    neo4j.Query(text, timeout=seconds),
-                    params, database_=self.database, routing_=routing)
-            return records
+            return await self._send(name, text, routing, seconds, params)
 
         if routing is not RoutingControl.READ:
             return await run()
@@ -125,14 +121,20 @@ class Database:
             lambda: QueryTimeout(query=name, seconds=seconds))
         return records
 
+    async def _send(self, name: str, text: str, routing: RoutingControl, seconds: float,
+                    params: dict[str, Any]) -> list[neo4j.Record]:
+        """One round trip, uncounted; Neo4j's time-outs and outages as the hub's errors."""
+        async with _timeouts(name, seconds):
+            records, _, _ = await self.driver.execute_query(
+                neo4j.Query(text, timeout=seconds),
+                params, database_=self.database, routing_=routing)
+        return records
+
     async def _read_gate(self) -> GateState:
         """The publish gate, read apart from the round-trip count (it is no named query of
         the caller's: one small read after each of them)."""
         query = self.queries["stage.gate"]
-        async with _timeouts(query.name, self.timeout):
-            records, _, _ = await self.driver.execute_query(
-                neo4j.Query(query.text, timeout=self.timeout), {},
-                database_=self.database, routing_=RoutingControl.READ)
+        records = await self._send(query.name, query.text, RoutingControl.READ, self.timeout, {})
         return GateState(epoch=int(records[0]["epoch"]), closed=bool(records[0]["closed"]))
 
     async def read_compiled(self, name: str, text: str, params: dict[str, Any],
