@@ -8,8 +8,9 @@ its own with an empty store (a temporary folder; ports 17887/17874 or `--bolt-po
 `--http-port`; the default heap 1g):
 
   importer  `hub.importer.import_path` (what `hub import` and `POST /import` run): read,
-            check every row (in its worker process), stage batch by batch, publish in one
-            step; the same cheap query runs meanwhile on the same event loop, so its p95
+            check every row (in its worker process) while staging the checked ones batch by
+            batch, publish in one step; the same cheap query runs meanwhile on the same
+            event loop, so its p95
             shows whether the import holds the loop or the database; then the peak resident
             memory of the importing process and of its checking worker;
   idle      the same cheap query for a minute on the idle database the import left;
@@ -158,28 +159,24 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
     try:
         during: list[float] = []
         at: list[float] = []
-        writing: list[float] = []
         stop = asyncio.Event()
         waiting = asyncio.create_task(cheap(db, stop, during, at))
         peak = [0]
         sampling = asyncio.create_task(worker_peak(stop, peak))
         started = time.perf_counter()
         bar = Bar()
-
-        def say(line: str) -> None:
-            if line.startswith("写入"):
-                writing.append(time.perf_counter())
-            print("  " + line, flush=True)
-
-        staged: list[float] = []
+        # When each batch was written: the first marks the end of scanning the files, the
+        # last the publish (its deferred rows), the one before it the end of staging.
+        wrote: list[float] = []
 
         def tick(stage: str, done: int, total: int) -> None:
             if stage == "write":
-                staged[:] = [time.perf_counter()]  # the last batch written before the publish
+                wrote.append(time.perf_counter())
             bar(stage, done, total)
 
         try:
-            summary = await import_path(db, folder, timeout=3600.0, tick=tick, progress=say)
+            summary = await import_path(db, folder, timeout=3600.0, tick=tick,
+                                        progress=lambda line: print("  " + line, flush=True))
         finally:
             bar.close()
             stop.set()
@@ -192,15 +189,15 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
               f"({summary.rows / took:,.0f} rows/s, checks, staging and publishing included); "
               f"peak RSS {rss:,.0f} MiB importing process, {worker:,.0f} MiB checking worker; "
               f"cheap query p95 {p95(during) * 1000:,.1f} ms ({len(during)} runs)", flush=True)
-        if writing:
-            checking = [t for t, s in zip(during, at, strict=True) if s < writing[0]]
-            staging = [t for t, s in zip(during, at, strict=True) if s >= writing[0]]
-            print(f"          while reading and checking ({writing[0] - started:.0f} s): p95 "
-                  f"{p95(checking) * 1000:,.1f} ms ({len(checking)} runs); while writing: "
-                  f"p95 {p95(staging) * 1000:,.1f} ms ({len(staging)} runs)", flush=True)
-            end = started + took
-            print(f"          staging {staged[0] - writing[0]:.0f} s, then publishing and "
-                  f"settling {end - staged[0]:.0f} s", flush=True)
+        if len(wrote) >= 2:
+            staged = wrote[-2]
+            checking = [t for t, s in zip(during, at, strict=True) if s < staged]
+            publishing = [t for t, s in zip(during, at, strict=True) if s >= staged]
+            print(f"          scanning the files {wrote[0] - started:.0f} s, then checking and "
+                  f"staging together {staged - wrote[0]:.0f} s: p95 {p95(checking) * 1000:,.1f}"
+                  f" ms ({len(checking)} runs); publishing and settling "
+                  f"{started + took - staged:.0f} s: p95 {p95(publishing) * 1000:,.1f} ms "
+                  f"({len(publishing)} runs)", flush=True)
         # Idle: the same query on the same (now full) database with nothing else running.
         idle: list[float] = []
         stop = asyncio.Event()

@@ -248,7 +248,7 @@ async def test_cli_import_prints_progress_and_refuses_bad_data(
     write_csv(tmp_path, "counties", [["ZC", "命令行县"]])
     await import_into(settings, tmp_path)
     out = capsys.readouterr().out
-    assert "检查 / checking" in out and "合计 / total: 1 行/rows — 新建/created 1," in out
+    assert "checking and staging" in out and "合计 / total: 1 行/rows — 新建/created 1," in out
     write_csv(tmp_path, "townships", [["ZC-T01", "镇", "NOPE", "2020-01-01"]])
     with pytest.raises(ImportRejected):
         await import_into(settings, tmp_path)

@@ -76,15 +76,20 @@ def header_keys(kind: Kind, file: str, header: list[str],
 def raw_rows(kind: Kind, file: str, lines: Iterable[Line],
              problems: list[Problem]) -> list[RawRow]:
     """The rows under the first line's header; blank lines skipped."""
+    return list(each_raw_row(kind, file, lines, problems))
+
+
+def each_raw_row(kind: Kind, file: str, lines: Iterable[Line],
+                 problems: list[Problem]) -> Iterator[RawRow]:
+    """`raw_rows` one at a time, as `lines` are read (a large CSV file is never held)."""
     it: Iterator[Line] = iter(lines)
     first = next(it, None)
     if first is None or not any(v.strip() for v in first[1]):
         problems.append(Problem(file, None, None, None,
                                 f"{EMPTY}（没有表头行）/ no header row"))
-        return []
+        return
     keys = header_keys(kind, file, first[1], problems)
     blank = {i for i, text in enumerate(first[1]) if not text.strip()}
-    out: list[RawRow] = []
     for line, values, numbers in it:
         if not any(v.strip() for v in values):
             continue
@@ -97,5 +102,4 @@ def raw_rows(kind: Kind, file: str, lines: Iterable[Line],
                                     "该列有数据但没有表头 / this column has values but no header"))
         cells = {k: v.strip() for k, v in zip(keys, values, strict=False) if k is not None}
         numeric = frozenset(k for i, k in enumerate(keys) if k is not None and i in numbers)
-        out.append(RawRow(file, line, cells, numeric))
-    return out
+        yield RawRow(file, line, cells, numeric)

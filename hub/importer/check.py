@@ -1,90 +1,131 @@
-"""Checking an import: read and type every row, then check it against itself and the graph.
+"""Checking an import as it is read: one chunk of rows at a time, against the rows before it
+and the graph.
 
-Nothing is written unless every row of every file passes. The CPU work runs where the caller
-puts it: in a worker process for an import (hub/importer/worker.py), in a thread for the
-benchmark's plain load; the graph is read through `lookup`, which the caller answers.
+Files are read in the order of KINDS, in which every reference points to a kind listed
+earlier (or, for `parent`, to the same kind), so a chunk can be checked in full once the
+chunks before it are: its codes against the codes already seen (duplicates), its references
+against those codes and the graph, its places against the graph (hub/importer/structure.py).
+What later rows need of a row is kept (hub/importer/checks.py: `slim`), the row itself is
+not: memory grows with the codes of the import, not with its rows. A kind with a `parent`
+(Party organisations) is one chunk, ordered parents first, since its rows may name one
+listed later.
+
+A checked chunk is handed on at once to be staged; once any problem is found no more are,
+but the checking goes on to the end, so that every problem is reported, and then the import
+is refused (ImportRejected) and what was staged is dropped (hub/importer/stage.py). The CPU
+work runs where the caller puts it: in a worker process for an import
+(hub/importer/worker.py), in a thread for the benchmark's plain load; the graph is read
+through `lookup`, which the caller answers.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections import ChainMap
+from collections.abc import Callable, Coroutine, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from hub.core.progress import Tick, quiet
 from hub.files.problems import ImportRejected, Problem
-from hub.files.read import read_each
+from hub.files.read import RawRow, each_kind, scan
 from hub.files.registry import BY_NAME
+from hub.files.spec import Kind
 from hub.graph.db import Database, Row
+from hub.importer.audit import touched
 from hub.importer.cells import convert, normal
 from hub.importer.checks import Located, duplicates, references, wanted
 from hub.importer.structure import parents_first, placed, structure
 
 # (codes to look up, codes whose places to read) → (import.known rows, import.parents rows)
 Lookup = Callable[[list[str], list[str]], tuple[list[Row], list[Row]]]
-AsyncLookup = Callable[[list[str], list[str]], Awaitable[tuple[list[Row], list[Row]]]]
+AsyncLookup = Callable[[list[str], list[str]],
+                       Coroutine[Any, Any, tuple[list[Row], list[Row]]]]
+# A checked chunk: its rows in writing order, and which of the codes they name the graph holds.
+Chunk = tuple[list[Located], set[str]]
 
 
-@dataclass
-class _Typed:
-    rows: list[Located]
-    problems: list[Problem]
-    refused: dict[str, str]
-    batch: dict[str, Located]
-    codes: list[str]
-    placed: list[str]
+def _parts(rows: Iterator[RawRow], size: int | None) -> Iterator[list[RawRow]]:
+    while part := list(islice(rows, size)):
+        yield part
 
 
-def _type(path: Path, key: bytes, tick: Tick) -> _Typed:
-    """Read and type every row, and check what needs no graph."""
-    problems: list[Problem] = []
-    rows: list[Located] = []
-    refused: dict[str, str] = {}
-    # One kind's raw rows at a time: typed, they are dropped before the next file is read.
-    for name, raw in read_each(path, problems, lambda done, total: tick("check", done, total)):
-        kind = BY_NAME[name]
-        for item in raw:
-            values = convert(kind, item, key, problems)
+class Checker:
+    """The checks of one import, fed chunk by chunk (`chunks`); what it found so far."""
+
+    def __init__(self, key: bytes, lookup: Lookup) -> None:
+        self.key = key
+        self.lookup = lookup
+        self.problems: list[Problem] = []
+        self.seen: dict[str, Located] = {}
+        self.facts: dict[tuple[object, ...], Located] = {}
+        self.refused: dict[str, set[str]] = {}
+        self.counts: dict[str, int] = {}
+        self.touched: set[str] = set()
+        self.planned = 0
+
+    def chunks(self, path: Path, tick: Tick = quiet, size: int = 5000) -> Iterator[Chunk]:
+        """Each chunk of up to `size` rows once it passed, while none failed; then
+        ImportRejected if any row failed. `planned` is set once the files are scanned."""
+        sources = scan(path, self.problems, lambda done, total: tick("check", done, total))
+        self.planned = sum(source.size for source in sources)
+        for name, raw in each_kind(path, sources, self.problems):
+            kind = BY_NAME[name]
+            whole = any(col.key == "parent" for col in kind.columns)
+            for part in _parts(raw, None if whole else size):
+                rows = self._typed(kind, part)
+                existing = self._check(rows)
+                if not self.problems:
+                    yield (parents_first(rows) if whole else rows), existing
+        if self.problems:
+            raise ImportRejected(problems=self.problems)
+
+    def _typed(self, kind: Kind, part: Iterable[RawRow]) -> list[Located]:
+        rows: list[Located] = []
+        for item in part:
+            values = convert(kind, item, self.key, self.problems)
             if values is not None:
                 rows.append(Located(kind, item.file, item.line, dict(values)))
             elif kind.label is not None and item.cells.get("code"):
                 # Already reported: do not report every row that refers to it as well.
                 code = normal(kind.column("code"), item.cells["code"])
-                refused[code] = refused[code.upper()] = kind.label
-    batch = duplicates(rows, problems)
-    return _Typed(rows, problems, refused, batch, sorted(wanted(rows, batch)), placed(rows))
+                self.refused[code] = self.refused[code.upper()] = {kind.label}
+        return rows
 
-
-def _across(typed: _Typed, found: list[Row], links: list[Row]) -> tuple[list[Located], set[str]]:
-    """The checks against the graph; (rows in writing order, codes the graph holds)."""
-    graph = {str(r["code"]): set(r["labels"]) for r in found}
-    kinds = {str(r["code"]): str(r["kind"]) for r in found if r["kind"] is not None}
-    existing = set(graph)
-    for code, label in typed.refused.items():
-        graph.setdefault(code, {label})
-    references(typed.rows, typed.batch, graph, typed.problems, kinds)
-    structure(typed.rows, links, typed.problems)
-    if typed.problems:
-        raise ImportRejected(problems=typed.problems)
-    return parents_first(typed.rows), existing
-
-
-def check_rows(path: Path, key: bytes, tick: Tick, lookup: Lookup
-               ) -> tuple[list[Located], set[str]]:
-    """Every row of the import, typed and in writing order, and the codes the graph holds;
-    ImportRejected listing all problems if any."""
-    typed = _type(path, key, tick)
-    found, links = lookup(typed.codes, typed.placed)
-    return _across(typed, found, links)
+    def _check(self, rows: list[Located]) -> set[str]:
+        """Check `rows` against the rows before them and the graph; the codes it holds."""
+        own = duplicates(rows, self.problems, self.seen, self.facts)
+        found, links = self.lookup(sorted(wanted(rows, own)), placed(rows))
+        graph = {str(r["code"]): set(r["labels"]) for r in found}
+        kinds = {str(r["code"]): str(r["kind"]) for r in found if r["kind"] is not None}
+        references(rows, self.seen, ChainMap(graph, self.refused), self.problems, kinds, own)
+        structure(rows, links, self.problems)
+        for row in rows:
+            self.counts[row.kind.name] = self.counts.get(row.kind.name, 0) + 1
+        self.touched.update(touched(rows))
+        return set(graph)
 
 
 async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet
                 ) -> tuple[list[Located], set[str]]:
-    """`check_rows` in threads of this process, reading the graph in between."""
-    typed = await asyncio.to_thread(_type, path, key, tick)
-    found, links = await graph_lookup(db)(typed.codes, typed.placed)
-    return await asyncio.to_thread(_across, typed, found, links)
+    """Every row of the import at `path`, checked in a thread of this process, and the codes
+    the graph holds; ImportRejected listing all problems if any (the benchmark's plain load)."""
+    loop = asyncio.get_running_loop()
+    read_graph = graph_lookup(db)
+
+    def lookup(codes: list[str], placed: list[str]) -> tuple[list[Row], list[Row]]:
+        return asyncio.run_coroutine_threadsafe(read_graph(codes, placed), loop).result()
+
+    def every() -> tuple[list[Located], set[str]]:
+        rows: list[Located] = []
+        existing: set[str] = set()
+        for part, held in Checker(key, lookup).chunks(path, tick):
+            rows.extend(part)
+            existing |= held
+        return rows, existing
+
+    return await asyncio.to_thread(every)
 
 
 def graph_lookup(db: Database) -> AsyncLookup:

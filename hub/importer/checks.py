@@ -4,7 +4,7 @@ this import or already in the graph, and a Party organisation's place (hub/impor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from hub.files.problems import Problem
@@ -12,9 +12,10 @@ from hub.files.spec import Kind
 from hub.importer.places import misplaced, wrongly_under
 
 _GENERIC = {"Record", "Unit"}
+_NONE: dict[str, object] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Located:
     """A converted row and where it came from."""
 
@@ -24,6 +25,13 @@ class Located:
     values: dict[str, object]
 
 
+def slim(row: Located) -> Located:
+    """What later rows' checks need of a row: where it is, its kind and (a Party
+    organisation's) `kind`; a streamed import keeps this much per code, not the row."""
+    org = row.values.get("kind")
+    return Located(row.kind, row.file, row.line, _NONE if org is None else {"kind": org})
+
+
 def identity(row: Located) -> tuple[object, ...]:
     """What makes a relationship row the same fact as another (its MERGE key)."""
     keys = [c.key for c in row.kind.columns
@@ -31,30 +39,38 @@ def identity(row: Located) -> tuple[object, ...]:
     return tuple(row.values.get(k) for k in keys)
 
 
-def duplicates(rows: Iterable[Located], problems: list[Problem]) -> dict[str, Located]:
-    """Codes of this import mapped to their row; duplicates reported against the first."""
-    seen: dict[str, Located] = {}
-    facts: dict[tuple[object, ...], Located] = {}
+def duplicates(rows: Iterable[Located], problems: list[Problem],
+               seen: dict[str, Located] | None = None,
+               facts: dict[tuple[object, ...], Located] | None = None) -> dict[str, Located]:
+    """The codes `rows` define, mapped to their row. A code or relationship met before, in
+    `rows` or in `seen`/`facts` (the earlier rows of a streamed import, which this extends),
+    is reported against the first."""
+    seen = {} if seen is None else seen
+    facts = {} if facts is None else facts
+    own: dict[str, Located] = {}
     for row in rows:
         if row.kind.label is None:
             fact = (row.kind.name, *identity(row))
-            first = facts.setdefault(fact, row)
-            if first is not row:
+            first = facts.setdefault(fact, slim(row))
+            if first.line != row.line or first.file != row.file:
                 problems.append(Problem(row.file, row.line, None, None,
                                         f"重复的记录，与第{first.line}行相同 / duplicate of "
                                         f"row {first.line}"))
             continue
         code = str(row.values["code"])
-        earlier = seen.setdefault(code, row)
-        if earlier is not row:
+        earlier = seen.get(code)
+        if earlier is not None:
             header = row.kind.column("code").header
             problems.append(Problem(row.file, row.line, header, code,
                                     f"编码重复，已见于 {earlier.file} 第{earlier.line}行 / "
                                     f"duplicate code, first in {earlier.file} row {earlier.line}"))
-    return seen
+            continue
+        seen[code] = slim(row)
+        own[code] = row
+    return own
 
 
-def wanted(rows: Iterable[Located], batch: dict[str, Located]) -> set[str]:
+def wanted(rows: Iterable[Located], batch: Mapping[str, Located]) -> set[str]:
     """Codes to look up in the graph: references this import does not define, and every
     code this import defines (to catch a code already used by another kind)."""
     found = set(batch)
@@ -66,13 +82,15 @@ def wanted(rows: Iterable[Located], batch: dict[str, Located]) -> set[str]:
     return found
 
 
-def references(rows: Iterable[Located], batch: dict[str, Located],
-               graph: dict[str, set[str]], problems: list[Problem],
-               kinds: dict[str, str] | None = None) -> None:
-    """Every reference must name a record of an expected label; every new code must be free;
-    a Party organisation must fit its place and its parent (`kinds`: the graph's `kind` of
-    the codes looked up)."""
-    for code, first in batch.items():
+def references(rows: Iterable[Located], batch: Mapping[str, Located],
+               graph: Mapping[str, set[str]], problems: list[Problem],
+               kinds: dict[str, str] | None = None,
+               own: Mapping[str, Located] | None = None) -> None:
+    """Every reference must name a record of an expected label (in `batch`, the import's
+    codes, or the graph); every code `rows` define (`own`, all of `batch` if not given) must
+    be free; a Party organisation must fit its place and its parent (`kinds`: the graph's
+    `kind` of the codes looked up)."""
+    for code, first in (batch if own is None else own).items():
         other = graph.get(code, set()) - _GENERIC
         if other and first.kind.label not in other:
             problems.append(Problem(first.file, first.line, first.kind.column("code").header, code,
@@ -101,7 +119,7 @@ def references(rows: Iterable[Located], batch: dict[str, Located],
                     problems.append(Problem(row.file, row.line, col.header, code, reason))
 
 
-def _org_fit(row: Located, key: str, code: str, labels: set[str], batch: dict[str, Located],
+def _org_fit(row: Located, key: str, code: str, labels: set[str], batch: Mapping[str, Located],
              kinds: dict[str, str]) -> str | None:
     kind = str(row.values.get("kind"))
     if key == "territory":

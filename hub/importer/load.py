@@ -1,8 +1,9 @@
 """Import a county's data: read and check everything, then stage and publish it.
 
 Nothing is published unless every row of every file passes (hub/importer/check.py, run in a
-worker process: hub/importer/worker.py); the rows are staged batch by batch and published in
-one step (hub/importer/write.py), so readers see the import whole or not at all. Every
+worker process: hub/importer/worker.py); the rows are staged batch by batch as they pass and
+published in one step (hub/importer/write.py), so readers see the import whole or not at
+all. Every
 write is a MERGE, so importing the same data again creates nothing; each kind's Cypher
 says, per batch, how many rows it created, updated or left unchanged
 (hub/importer/summary.py). An interrupted import's leftovers are cleaned by the next import
@@ -27,7 +28,7 @@ from hub.importer.checks import Located
 from hub.importer.ids import load_key
 from hub.importer.stage import running
 from hub.importer.summary import Summary
-from hub.importer.worker import Checked, feed
+from hub.importer.worker import feed
 from hub.importer.write import After, Before, write
 
 Progress = Callable[[str], None]
@@ -69,28 +70,21 @@ async def import_staged(db: Database, path: Path, progress: Progress | None = No
     author = who or Principal(f"cli:{getpass.getuser()}", Role.COUNTY)
     secret = load_key() if key is None else key
     async with running(db, author.subject, timeout) as run:
-        say(f"检查 / checking {path} …")
+        say(f"检查并暂存 / checking and staging {path} …")
+
+        async def entry(tx: Tx, summary: Summary, codes: list[str]) -> str:
+            return await audit.record(tx, author, "import", codes, None,
+                                      {**(details or {"path": path.name}),
+                                       "kinds": summary.as_json(), "summary": summary.lines()})
+
         async with contextlib.aclosing(feed(db, path, secret, tick)) as batches:
-            checked = await anext(batches)
-            if not isinstance(checked, Checked):
-                raise TypeError("the check worker sent rows before its summary")
-            rows = sum(checked.rows.values())
-            say(f"写入 / writing {rows} 行/rows: 分批暂存，一次发布 / staged in batches, "
-                f"published at once …")
-
-            async def entry(tx: Tx, summary: Summary) -> str:
-                return await audit.record(tx, author, "import", checked.touched, None,
-                                          {**(details or {"path": path.name}),
-                                           "kinds": summary.as_json(),
-                                           "summary": summary.lines()})
-
             try:
-                summary, entry_id = await write(db, run, checked, batches, entry, tick,
-                                                timeout, before, after)
+                summary, entry_id = await write(db, run, batches, entry, tick, timeout,
+                                                before, after)
             except neo4j.exceptions.TransientError as exc:
                 if "MemoryPoolOutOfMemory" not in (exc.code or ""):
                     raise
-                raise ImportTooLarge(rows=rows) from exc
+                raise ImportTooLarge(rows="?") from exc
     for line in summary.lines():
         say(line)
     return summary, entry_id

@@ -1,19 +1,23 @@
 """An import's reading, typing and checking, in a process of its own (docs/model.md, "Imports").
 
-That work is pure Python and, for a county, minutes of it: in the hub's process it would hold
-the interpreter lock and the event loop would wait for its turn. So a worker process (forked
-from a small server process, `forkserver`, never from the hub with its threads) reads the
-files, types and checks every row, asks the importing process over a pipe for what the graph
-holds, and sends the checked rows back one batch at a time: first the rows to stage, then the
-rows deferred to the publish transaction (hub/importer/write.py). The importing process holds
-one batch at a time, and the worker ends with the import: when the importing process dies,
-its end of the pipe closes and the worker stops at its next message.
+That work is pure Python and, for a county, a minute of it: in the hub's process it would
+hold the interpreter lock and the event loop would wait for its turn. So a worker process
+(forked from a small server process, `forkserver`, never from the hub with its threads) reads
+the files, types and checks the rows chunk by chunk (hub/importer/check.py), asks the
+importing process over a pipe for what the graph holds, and sends each checked chunk on as
+batches at once: the rows to stage, and the rows deferred to the publish transaction
+(hub/importer/write.py). It checks the next chunk while the importing process writes the
+last, and a chunk waits in the pipe until the importing process takes it, so neither holds
+more than a chunk of rows. The worker runs at a lower priority than the hub (`nice`), so
+that requests come first, and ends with the import: when the importing process dies, its
+end of the pipe closes and the worker stops at its next message.
 """
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import traceback
 from collections.abc import AsyncGenerator, Iterator
 from dataclasses import dataclass
@@ -23,13 +27,14 @@ from typing import Any
 
 from hub.core.progress import Tick, quiet
 from hub.files.problems import ImportRejected
-from hub.files.registry import BY_NAME, KINDS
+from hub.files.registry import BY_NAME
 from hub.graph.db import Database, Row
-from hub.importer.audit import touched
-from hub.importer.check import check_rows, graph_lookup
+from hub.importer.check import Checker, graph_lookup
 from hub.importer.checks import Located
 
 BATCH = 5000
+# How much lower than the hub's the worker's CPU priority is: a request's work comes first.
+NICE = 10
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["hub.importer.worker"])
 # One line of a batch: (file, line, values), as the Cypher receives the values.
@@ -47,6 +52,13 @@ class Batch:
     def located(self) -> list[Located]:
         kind = BY_NAME[self.kind]
         return [Located(kind, file, line, values) for file, line, values in self.lines]
+
+
+@dataclass(frozen=True)
+class Planned:
+    """About how many rows the import holds (its files' lines), for the progress bar."""
+
+    rows: int
 
 
 @dataclass(frozen=True)
@@ -68,17 +80,18 @@ def staged(row: Located, existing: set[str]) -> bool:
 
 
 def _batches(rows: list[Located], existing: set[str], size: int) -> Iterator[Batch]:
-    """Staged batches of `size` rows first, then deferred ones; each in the checked order."""
+    """A checked chunk (of one kind) as batches of `size` rows: those to stage first, then
+    those deferred; each in the checked order."""
     for want in (True, False):
-        for kind in KINDS:
-            part = [(r.file, r.line, r.values) for r in rows
-                    if r.kind is kind and staged(r, existing) is want]
-            for start in range(0, len(part), size):
-                yield Batch(kind.name, want, part[start:start + size])
+        part = [(r.file, r.line, r.values) for r in rows if staged(r, existing) is want]
+        for start in range(0, len(part), size):
+            yield Batch(rows[0].kind.name, want, part[start:start + size])
 
 
 def _serve(conn: Connection, path: str, key: bytes, size: int) -> None:
-    """The worker: check, then send the batches; every message a tuple, its tag first."""
+    """The worker: check and send the batches, then the summary; every message a tuple,
+    its tag first."""
+    os.nice(NICE)
 
     def tick(stage: str, done: int, total: int) -> None:
         conn.send(("tick", stage, done, total))
@@ -88,18 +101,20 @@ def _serve(conn: Connection, path: str, key: bytes, size: int) -> None:
         answer: tuple[list[Row], list[Row]] = conn.recv()
         return answer
 
+    checker = Checker(key, lookup)
     try:
         try:
-            rows, existing = check_rows(Path(path), key, tick, lookup)
+            planned = False
+            for rows, existing in checker.chunks(Path(path), tick, size):
+                if not planned:
+                    conn.send(("planned", Planned(checker.planned)))
+                    planned = True
+                for batch in _batches(rows, existing, size):
+                    conn.send(("batch", batch))
         except ImportRejected as exc:
             conn.send(("rejected", exc.problems))
             return
-        counts: dict[str, int] = {}
-        for row in rows:
-            counts[row.kind.name] = counts.get(row.kind.name, 0) + 1
-        conn.send(("checked", Checked(counts, touched(rows))))
-        for batch in _batches(rows, existing, size):
-            conn.send(("batch", batch))
+        conn.send(("checked", Checked(checker.counts, sorted(checker.touched))))
         conn.send(("end",))
     except (BrokenPipeError, EOFError, ConnectionResetError):
         return  # the importing process is gone, and the import with it
@@ -119,9 +134,10 @@ async def _recv(conn: Connection) -> Any:
 
 
 async def feed(db: Database, path: Path, key: bytes, tick: Tick = quiet
-               ) -> AsyncGenerator[Checked | Batch, None]:
-    """Check the import at `path` in a worker process: first a `Checked`, then every `Batch`;
-    ImportRejected if any row fails. The worker is stopped whatever happens."""
+               ) -> AsyncGenerator[Planned | Batch | Checked, None]:
+    """Check the import at `path` in a worker process: a `Planned`, every `Batch` as its
+    chunk passes, then a `Checked`; ImportRejected if any row fails (some batches may have
+    come before). The worker is stopped whatever happens."""
     lookup = graph_lookup(db)
     ours, theirs = _CONTEXT.Pipe()
     # BATCH is read here, in the importing process, so that a test can make batches small.

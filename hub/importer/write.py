@@ -15,9 +15,11 @@ record its kind labels (`cypher/stage/publish.cypher`), writes the audit entry a
 caller's checks: one transaction whose size is one label change per new record plus the
 changes to existing records.
 
-The rows arrive checked, one batch at a time, from the worker process (hub/importer/worker.py):
-staged batches are written as they come, deferred ones wait in a temporary file (the publish
-transaction may be replayed, and they need not be in memory meanwhile).
+The rows arrive checked, one batch at a time, from the worker process (hub/importer/worker.py),
+which checks the next chunk meanwhile: staged batches are written as they come, deferred ones
+wait in a temporary file (the publish transaction may be replayed, and they need not be in
+memory meanwhile). Only when the worker has checked every row (`Checked`) is anything
+published; if it refuses the import instead, the staged records are dropped with the run.
 """
 
 from __future__ import annotations
@@ -37,12 +39,15 @@ from hub.graph.publish_gate import CLOSED_AT_MOST
 from hub.importer.checks import Located
 from hub.importer.stage import ImportRunLost, Run
 from hub.importer.summary import KindSummary, Summary
-from hub.importer.worker import Batch, Checked
+from hub.importer.worker import Batch, Checked, Planned, WorkerFailed
 
 # Run in the publish transaction: before anything is shown, and after everything is written.
 # They get the import's rows (only then does the importer keep them: a township's upload).
 Before = Callable[[Tx, list[Located]], Awaitable[None]]
 After = Callable[[Tx, list[Located], Summary], Awaitable[None]]
+# Writes the audit entry in the publish transaction: (tx, summary, every code named) → its id.
+Audit = Callable[[Tx, Summary, list[str]], Awaitable[str]]
+Stream = AsyncIterator[Planned | Batch | Checked]
 
 
 def _count(part: KindSummary, found: list[Row]) -> None:
@@ -69,32 +74,38 @@ def _replay(spill: IO[bytes]) -> list[Batch]:
             return found
 
 
-async def stage(db: Database, run: Run, checked: Checked, batches: AsyncIterator[Checked | Batch],
-                summary: dict[str, KindSummary], spill: IO[bytes], kept: list[Located] | None,
-                tick: Tick = quiet, timeout: float = 600.0) -> int:
+async def stage(db: Database, run: Run, batches: Stream, summary: dict[str, KindSummary],
+                spill: IO[bytes], kept: list[Located] | None, tick: Tick = quiet,
+                timeout: float = 600.0) -> tuple[int, int, Checked]:
     """Write the staged batches as they arrive, each in its own transaction, and put the
-    deferred ones aside in `spill` (and the rows in `kept`, if given); rows staged."""
-    written, total = 0, sum(checked.rows.values())
-    tick("write", written, total)
-    async for batch in batches:
-        if not isinstance(batch, Batch):
+    deferred ones aside in `spill` (and the rows in `kept`, if given); (rows staged, rows
+    planned, what the worker checked)."""
+    written, planned = 0, 0
+    async for item in batches:
+        if isinstance(item, Planned):
+            planned = item.rows
+            tick("write", written, planned)
             continue
+        if isinstance(item, Checked):
+            return written, max(planned, sum(item.rows.values())), item
+        kind = BY_NAME[item.kind]
+        part = summary.setdefault(kind.name, KindSummary(kind.name, kind.zh))
+        part.rows += len(item.lines)
         if kept is not None:
-            kept.extend(batch.located())
-        if not batch.staged:
-            await asyncio.to_thread(pickle.dump, batch, spill)
+            kept.extend(item.located())
+        if not item.staged:
+            await asyncio.to_thread(pickle.dump, item, spill)
             continue
-        kind = BY_NAME[batch.kind]
-        _count(summary[kind.name], await db.write(kind.query, timeout=timeout,
-                                                  **params(kind, _values(batch), run)))
-        written += len(batch.lines)
-        tick("write", written, total)
-    return written
+        _count(part, await db.write(kind.query, timeout=timeout,
+                                    **params(kind, _values(item), run)))
+        written += len(item.lines)
+        tick("write", written, planned)
+    raise WorkerFailed("the check worker ended without its summary")
 
 
 async def publish(db: Database, run: Run, rows: list[Located], spill: IO[bytes], total: int,
-                  summary: dict[str, KindSummary],
-                  audit: Callable[[Tx, Summary], Awaitable[str]], written: int = 0,
+                  summary: dict[str, KindSummary], audit: Audit, touched: list[str],
+                  written: int = 0,
                   tick: Tick = quiet, timeout: float = 1800.0, before: Before | None = None,
                   after: After | None = None) -> tuple[Summary, str]:
     """Write the deferred rows, show the staged records, and run the caller's checks and
@@ -117,12 +128,13 @@ async def publish(db: Database, run: Run, rows: list[Located], spill: IO[bytes],
                                                     **params(kind, _values(batch), run)))
             done += len(batch.lines)
             tick("write", done, total)
+        tick("write", total, total)
         # After the deferred rows, so that a record one of them had to make is shown too.
         await tx.run("stage.publish", id=run.id)
         result = Summary(kinds=list(summary.values()))
         if after is not None:
             await after(tx, rows, result)
-        entry = await audit(tx, result)
+        entry = await audit(tx, result, touched)
         # Readers see a commit whole or read again (hub/graph/publish_gate.py): the gate closes
         # in a transaction of its own, committed before this one commits.
         await db.write("stage.gate_close", seconds=CLOSED_AT_MOST)
@@ -139,16 +151,14 @@ async def publish(db: Database, run: Run, rows: list[Located], spill: IO[bytes],
     return published
 
 
-async def write(db: Database, run: Run, checked: Checked,
-                batches: AsyncIterator[Checked | Batch],
-                audit: Callable[[Tx, Summary], Awaitable[str]], tick: Tick = quiet,
+async def write(db: Database, run: Run, batches: Stream, audit: Audit, tick: Tick = quiet,
                 timeout: float = 1800.0, before: Before | None = None,
                 after: After | None = None) -> tuple[Summary, str]:
     """Stage then publish the checked `batches` under `run`; (summary, audit entry id)."""
-    parts = {kind.name: KindSummary(kind.name, kind.zh, rows=checked.rows[kind.name])
-             for kind in KINDS if kind.name in checked.rows}
+    parts: dict[str, KindSummary] = {}
     kept: list[Located] | None = [] if before is not None or after is not None else None
     with tempfile.TemporaryFile(prefix="hub-import-") as spill:
-        written = await stage(db, run, checked, batches, parts, spill, kept, tick)
-        return await publish(db, run, kept or [], spill, sum(checked.rows.values()), parts,
-                             audit, written, tick, timeout, before, after)
+        written, total, checked = await stage(db, run, batches, parts, spill, kept, tick)
+        ordered = {kind.name: parts[kind.name] for kind in KINDS if kind.name in parts}
+        return await publish(db, run, kept or [], spill, total, ordered, audit,
+                             checked.touched, written, tick, timeout, before, after)
