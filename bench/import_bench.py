@@ -46,7 +46,7 @@ from hub.core.progress import Bar
 from hub.core.settings import PROJECT_ROOT
 from hub.files.registry import BY_NAME, KINDS
 from hub.graph.cypher import Queries
-from hub.graph.db import Database
+from hub.graph.db import Database, Target
 from hub.graph.localdb import LocalNeo4j
 from hub.graph.migrate import migrate
 from hub.http.app import QUIET
@@ -96,7 +96,8 @@ async def cheap(db: Database, stop: asyncio.Event, took: list[float],
         await asyncio.sleep(0.05)
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
+    """The processes below `pid`, read from /proc."""
     parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -135,7 +136,7 @@ async def worker_peak(stop: asyncio.Event, peak: list[int]) -> None:
     seconds until `stop`."""
     me = os.getpid()
     while not stop.is_set():
-        for pid in _descendants(me):
+        for pid in descendants(me):
             if _forked(pid):
                 peak[0] = max(peak[0], _peak_kib(pid))
         await asyncio.sleep(2.0)
@@ -148,7 +149,8 @@ def p95(took: list[float]) -> float:
 async def connected(server: LocalNeo4j) -> Database:
     driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()),
                                              notifications_min_severity=QUIET)
-    db = Database(driver, "neo4j", Queries(), 600.0)
+    db = Database(driver, "neo4j", Queries(), 600.0,
+                  Target(server.uri, "neo4j", server.password(), "neo4j"))
     await migrate(db)
     return db
 

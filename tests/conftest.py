@@ -27,7 +27,7 @@ import pytest
 from hub.core.principal import Role
 from hub.core.settings import PROJECT_ROOT, Settings
 from hub.graph.cypher import Queries
-from hub.graph.db import Database
+from hub.graph.db import Database, Target
 from hub.graph.localdb import LocalNeo4j, port_free
 from hub.graph.migrate import migrate
 from hub.http.app import create_app
@@ -158,7 +158,8 @@ def bearer(auth: Authenticator) -> Callable[..., dict[str, str]]:
 @pytest.fixture(scope="session")
 async def db(server: Server) -> AsyncIterator[Database]:
     driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=(server.user, server.password))
-    database = Database(driver, server.database, Queries())
+    database = Database(driver, server.database, Queries(),
+                        target=Target(server.uri, server.user, server.password, server.database))
     async with driver.session(database=server.database) as session:
         await (await session.run(database.queries["admin.wipe"].text)).consume()
     await migrate(database)

@@ -45,7 +45,7 @@ from hub.core.errors import (
 from hub.core.settings import PROJECT_ROOT
 from hub.files.problems import ImportRejected, ImportTooLarge, Problem
 from hub.http.request_errors import BadSyntax, LongString
-from hub.importer.stage import ImportRunLost
+from hub.importer.stage import ImportConflict, ImportRunLost
 from schema.entities import BadRepresentation
 from schema.federation import EntityRefused
 
@@ -124,6 +124,11 @@ CASES: list[tuple[type[HubError], dict[str, object], str]] = [
     (ImportRunLost, {"id": "a1b2"},
      "导入过程中与数据库的连接中断，未发布任何数据，请重新导入 / the connection to the database "
      "broke during the import; nothing was published, run the import again: a1b2"),
+    (ImportConflict, {"code": "XC-T01-C01-G02-H0001"},
+     "另一项同时进行的导入已新建了相同编码的记录，本次导入未发布任何数据，请在其完成后重新导入 / "
+     "another import running at the same time created a record with the same code; nothing of "
+     "this import was published: run it again once the other has finished: 编码 / code "
+     "XC-T01-C01-G02-H0001"),
 ]
 
 # Kinds whose client-facing key is camelCase while the parameter is snake_case.

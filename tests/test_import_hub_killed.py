@@ -29,7 +29,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from hub.core.settings import PROJECT_ROOT
 from hub.graph.cypher import Queries
-from hub.graph.db import Database
+from hub.graph.db import Database, Target
 from hub.graph.localdb import LocalNeo4j
 from hub.graph.migrate import migrate
 from hub.importer import import_path
@@ -132,7 +132,9 @@ async def test_killed_hub_leaves_nothing_of_its_upload(tmp_path: Path, slot: Slo
     hub = Hub(tmp_path, server, slot.port())
     proc: subprocess.Popen[bytes] | None = None
     try:
-        db = Database(driver, "neo4j", Queries(), 120.0)  # a fresh server on a busy box
+        # 120 s: a fresh server on a busy box
+        db = Database(driver, "neo4j", Queries(), 120.0,
+                      Target(server.uri, "neo4j", server.password(), "neo4j"))
         await migrate(db)
         old, new = tmp_path / "old", tmp_path / "new"
         subprocess.run([sys.executable, str(PROJECT_ROOT / "seeds" / "generate.py"),

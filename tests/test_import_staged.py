@@ -24,9 +24,10 @@ from pathlib import Path
 import neo4j
 import pytest
 
+from bench.import_bench import descendants
 from hub.core.settings import PROJECT_ROOT
 from hub.graph.cypher import Queries
-from hub.graph.db import Database
+from hub.graph.db import Database, Target
 from hub.graph.localdb import LocalNeo4j
 from hub.graph.migrate import migrate
 from hub.importer import import_path
@@ -92,7 +93,8 @@ async def scratch(tmp_path_factory: pytest.TempPathFactory, slot: Slot) -> Async
     server.start(say=lambda _line: None)
     driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()))
     try:
-        db = Database(driver, "neo4j", Queries(), 120.0)
+        db = Database(driver, "neo4j", Queries(), 120.0,
+                      Target(server.uri, "neo4j", server.password(), "neo4j"))
         await migrate(db)
         yield server, db, home
     finally:
@@ -133,8 +135,19 @@ async def test_killed_import_leaves_nothing_and_readers_see_old_or_new(
                 break
             await asyncio.sleep(0.25)
         assert proc.poll() is None, "the import ended before it could be killed"
+        helpers = descendants(proc.pid)  # its forkserver and the worker staging the rows
+        assert helpers
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        # The worker dies with it: nothing more is staged after the kill.
+        for _ in range(100):
+            if not any(Path(f"/proc/{pid}").exists() for pid in helpers):
+                break
+            await asyncio.sleep(0.1)
+        assert not [pid for pid in helpers if Path(f"/proc/{pid}").exists()]
+        left = (await counts(db))["staged"]
+        await asyncio.sleep(1.0)
+        assert (await counts(db))["staged"] == left
     finally:
         stop.set()
         await reader

@@ -15,7 +15,7 @@ from hub.core.settings import Settings
 from hub.graph.cypher import Queries
 from hub.graph.db import Database
 from hub.graph.localdb import LocalNeo4j
-from hub.http.faults import open_driver
+from hub.http.faults import open_driver, target_of
 
 
 def local_server(settings: Settings) -> LocalNeo4j:
@@ -47,4 +47,4 @@ async def connect(settings: Settings) -> Database:
         await driver.close()
         raise Neo4jUnavailable(uri=settings.neo4j_uri, reason=str(exc)) from None
     return Database(driver, settings.neo4j_database, Queries(),
-                    settings.limits.tx_timeout_seconds)
+                    settings.limits.tx_timeout_seconds, target_of(settings))

@@ -35,7 +35,9 @@ them as attributes and builds its own message in Chinese and English.
     │   └── EntityRefused          an entity outside the jurisdiction, or none (schema.federation)
     ├── ConfigError                a configuration file the hub cannot use (allowance rule)
     ├── ImportTooLarge             an import past one transaction's memory (hub.files.problems)
-    └── ImportRunLost              an import that lost its run lock (hub.importer.stage)
+    ├── ImportRunLost              an import that lost its run lock (hub.importer.stage)
+    └── ImportConflict             an import creating a code another live import created
+                                   first (hub.importer.stage)
 
 `fields` holds what a client sees beside the message (GraphQL `extensions`), in the order each
 kind hands them to `_keep`. GraphQL shows the first two kinds of request error as typed results

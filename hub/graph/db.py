@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
-from hub.core.errors import Neo4jUnavailable, QueryTimeout
+from hub.core.errors import HubError, Neo4jUnavailable, QueryTimeout
 from hub.graph.cypher import Queries
 from hub.graph.publish_gate import GateState, consistent
 
@@ -51,19 +51,29 @@ def untrack(token: contextvars.Token[RoundTrips | None]) -> None:
     _current.reset(token)
 
 
+def hub_error(exc: neo4j.exceptions.Neo4jError | neo4j.exceptions.DriverError, name: str,
+              seconds: float) -> HubError | None:
+    """Neo4j's "transaction timed out" and "not there" as the hub's own errors, which clients
+    may see (an outage then reads as one, never as an internal error); None for the rest."""
+    if isinstance(exc, neo4j.exceptions.ServiceUnavailable | neo4j.exceptions.SessionExpired):
+        return Neo4jUnavailable(reason=f"{type(exc).__name__} ({name})")
+    code = getattr(exc, "code", None) or ""
+    # A transaction past its limit while waiting for a lock stops as LockClientStopped.
+    if isinstance(exc, neo4j.exceptions.ClientError) and (
+            "TransactionTimedOut" in code or "LockClientStopped" in code):
+        return QueryTimeout(query=name, seconds=seconds)
+    return None
+
+
 @asynccontextmanager
 async def _timeouts(name: str, seconds: float) -> AsyncIterator[None]:
-    """Turn Neo4j's "transaction timed out" and "not there" into the hub's own errors, which
-    clients may see: an outage then reads as one, never as an internal error."""
     try:
         yield
-    except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
-        raise Neo4jUnavailable(reason=f"{type(exc).__name__} ({name})") from exc
-    except neo4j.exceptions.ClientError as exc:
-        # A transaction past its limit while waiting for a lock stops as LockClientStopped.
-        if exc.code and ("TransactionTimedOut" in exc.code or "LockClientStopped" in exc.code):
-            raise QueryTimeout(query=name, seconds=seconds) from exc
-        raise
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+        mapped = hub_error(exc, name, seconds)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 def _count(name: str) -> None:
@@ -88,14 +98,31 @@ class Tx:
         return [record.data() async for record in result]
 
 
+@dataclass(frozen=True)
+class Target:
+    """How another process reaches the same Neo4j (an import's worker opens a driver of its
+    own: a driver cannot be handed on). The password is never shown."""
+
+    uri: str
+    user: str
+    password: str = field(repr=False)
+    database: str
+
+    def driver(self) -> neo4j.Driver:
+        return neo4j.GraphDatabase.driver(self.uri, auth=(self.user, self.password),
+                                          notifications_min_severity="OFF")
+
+
 @dataclass
 class Database:
-    """Driver + database name + queries + transaction timeout."""
+    """Driver + database name + queries + transaction timeout; `target` says how another
+    process reaches the same database (imports need it)."""
 
     driver: AsyncDriver
     database: str
     queries: Queries
     timeout: float = 10.0
+    target: Target | None = None
     # The publish gate as this process last saw it (hub/graph/publish_gate.py).
     _gate: GateState | None = field(default=None, repr=False, compare=False)
 

@@ -22,7 +22,7 @@ from hub.http.auth import Authenticator
 from hub.http.console import console_routes
 from hub.http.export import export_gaps
 from hub.http.fairshare import BodyLimit, CallerLimits
-from hub.http.faults import QUIET, JsonErrors, open_driver
+from hub.http.faults import QUIET, JsonErrors, open_driver, target_of
 from hub.http.gate import AuthGate
 from hub.http.graphql_app import HubGraphQL, graphql_routes
 from hub.http.upload import import_endpoint
@@ -83,7 +83,7 @@ def create_app(settings: Settings) -> Starlette:
         auth = Authenticator.from_settings(settings)
         driver = open_driver(settings)
         db = Database(driver, settings.neo4j_database, Queries(),
-                      settings.limits.tx_timeout_seconds)
+                      settings.limits.tx_timeout_seconds, target_of(settings))
         try:
             version = await migrate(db)
             warm = WarmUp()

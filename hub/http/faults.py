@@ -36,6 +36,8 @@ from hub.core.errors import (
 )
 from hub.core.settings import Settings
 from hub.files.problems import ImportTooLarge
+from hub.graph.db import Target
+from hub.importer.stage import ImportConflict
 
 log = logging.getLogger("hub.http.faults")
 # Neo4j's notices ("label does not exist yet" on an empty database) are for query authors in
@@ -45,7 +47,7 @@ STATUS: tuple[tuple[type[HubError], int], ...] = (
     (Neo4jUnavailable, 503), (TooManyRequests, 429), (QueryTimeout, 504),
     (Unauthenticated, 401), (NotPermitted, 403), (BodyTooLarge, 413), (BodyTooSlow, 408),
     (WorkbookTooLarge, 413),
-    (ImportTooLarge, 413), (InputError, 400))
+    (ImportTooLarge, 413), (ImportConflict, 409), (InputError, 400))
 OUTAGES = (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired)
 
 
@@ -60,6 +62,13 @@ def open_driver(settings: Settings) -> AsyncDriver:
         connection_acquisition_timeout=max(fair.neo4j_acquire_timeout,
                                            fair.neo4j_connect_timeout),
         max_transaction_retry_time=fair.neo4j_retry_seconds)
+
+
+def target_of(settings: Settings) -> Target:
+    """How another process (an import's worker) reaches the Neo4j `settings` name."""
+    assert settings.neo4j_uri is not None, "resolve the local Neo4j first"
+    return Target(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password or "",
+                  settings.neo4j_database)
 
 
 def status_of(error: HubError) -> int:

@@ -12,7 +12,6 @@ says, per batch, how many rows it created, updated or left unchanged
 
 from __future__ import annotations
 
-import contextlib
 import getpass
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +27,6 @@ from hub.importer.checks import Located
 from hub.importer.ids import load_key
 from hub.importer.stage import running
 from hub.importer.summary import Summary
-from hub.importer.worker import feed
 from hub.importer.write import After, Before, write
 
 Progress = Callable[[str], None]
@@ -77,14 +75,13 @@ async def import_staged(db: Database, path: Path, progress: Progress | None = No
                                       {**(details or {"path": path.name}),
                                        "kinds": summary.as_json(), "summary": summary.lines()})
 
-        async with contextlib.aclosing(feed(db, path, secret, tick)) as batches:
-            try:
-                summary, entry_id = await write(db, run, batches, entry, tick, timeout,
-                                                before, after)
-            except neo4j.exceptions.TransientError as exc:
-                if "MemoryPoolOutOfMemory" not in (exc.code or ""):
-                    raise
-                raise ImportTooLarge(rows="?") from exc
+        try:
+            summary, entry_id = await write(db, run, path, secret, entry, tick, timeout,
+                                            before, after)
+        except neo4j.exceptions.TransientError as exc:
+            if "MemoryPoolOutOfMemory" not in (exc.code or ""):
+                raise
+            raise ImportTooLarge(rows="?") from exc
     for line in summary.lines():
         say(line)
     return summary, entry_id

@@ -40,6 +40,22 @@ class ImportRunLost(HubError):
         return self.id
 
 
+class ImportConflict(HubError):
+    """Another import running at the same time created a record with a code this one
+    creates too; nothing of this one was published."""
+
+    zh = "另一项同时进行的导入已新建了相同编码的记录，本次导入未发布任何数据，请在其完成后重新导入"
+    en = "another import running at the same time created a record with the same code; " \
+         "nothing of this import was published: run it again once the other has finished"
+
+    def __init__(self, *, code: str) -> None:
+        self.code = code
+        self._keep(code=code)
+
+    def detail(self) -> str:
+        return f"编码 / code {self.code}"
+
+
 @dataclass
 class Run:
     """A live import run: its id and the transaction holding its lock."""
