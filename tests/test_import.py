@@ -7,6 +7,7 @@ county is left as it was found.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -253,3 +254,38 @@ async def test_cli_import_prints_progress_and_refuses_bad_data(
     with pytest.raises(ImportRejected):
         await import_into(settings, tmp_path)
     assert await codes_present(demo, ["ZC-T01"]) == set()
+
+
+async def test_two_live_imports_creating_one_code_the_second_is_a_typed_conflict(
+        demo: Database, tmp_path: Path, cleanup: list[str]) -> None:
+    """Import A has staged county ZQ and waits, unpublished, in its publish transaction;
+    import B, checked against the published graph, finds ZQ new and creates it too: B is
+    refused as an ImportConflict naming ZQ (not a raw ConstraintError), its staged records
+    are dropped, and A publishes whole."""
+    from hub.graph.db import Tx
+    from hub.importer.checks import Located
+    from hub.importer.stage import ImportConflict
+
+    cleanup.extend(["ZQ", "ZQ-T01"])
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder in (first, second):
+        folder.mkdir()
+        write_csv(folder, "counties", [["ZQ", "并发县"]])
+    write_csv(second, "townships", [["ZQ-T01", "一镇", "ZQ", "2020-01-01"]])
+    staged, refused = asyncio.Event(), asyncio.Event()
+
+    async def hold(_tx: Tx, _rows: list[Located]) -> None:
+        staged.set()
+        await refused.wait()
+
+    a = asyncio.create_task(import_path(demo, first, key=KEY, before=hold))
+    await asyncio.wait_for(staged.wait(), 120.0)
+    try:
+        with pytest.raises(ImportConflict) as caught:
+            await import_path(demo, second, key=KEY)
+    finally:
+        refused.set()
+    assert caught.value.code == "ZQ" and "另一项同时进行的导入" in caught.value.message()
+    assert (await a).created == 1
+    assert await codes_present(demo, ["ZQ", "ZQ-T01"]) == {"ZQ"}
+    assert (await demo.read("testing.count_visible"))[0]["staged"] == 0
