@@ -154,10 +154,10 @@ def _coverage_hub(dimension: str, gaps: bool) -> str:
 
 
 def _coverage_raw(query: str) -> Raw:
+    """The dimension's query: the unit, its children's kinds and the tally at once."""
     async def run(db: Database, p: dict[str, Any]) -> int:
-        await db.read("units.with_children", codes=[p["code"]], asOf=AS_OF, scope=None)
         await db.read(query, unit=p["code"], asOf=AS_OF, scope=None)
-        return 2
+        return 1
 
     return run
 
