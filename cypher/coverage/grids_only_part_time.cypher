@@ -11,14 +11,26 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                  (:Unit {code: $scope}) }
 CALL (s) {
   CALL (s) {
-    // Down from $unit: from a county to a township, from a township to a village or
-    // community (grids lie in either), from those to the grid, each step taken only from a
-    // node of its label. So no grid is entered (its own :IN arrivals are its households), a
-    // township costs the same in a province as in a county, and a village's households are
-    // read once, when its grids are sought, not again on the way down.
-    MATCH (s) ((:County)<-[down:IN WHERE down.since <= $asOf
-                        AND (down.until IS NULL OR down.until > $asOf)]-(:Township)){0,1}
-          ((:Township)<-[mid:IN WHERE mid.since <= $asOf
+    // The county: every grid of the graph lies in it or in none, so the grids are read by
+    // label and kept when an active path leads up to it, rather than found by reading every
+    // village's :IN arrivals (its households) on the way down.
+    WITH s WHERE s:County
+    CALL (s) {
+      // A subquery of its own, so that the label is read only when the unit is the county.
+      MATCH (g:Grid)
+      WHERE EXISTS { (g) (()-[up:IN WHERE up.since <= $asOf
+                            AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s) }
+      RETURN g
+    }
+    RETURN g
+    UNION
+    // Below it, down from $unit: from a township to a village or community (grids lie in
+    // either), from those to the grid, each step taken only from a node of its label. So no
+    // grid is entered (its own :IN arrivals are its households), a township costs the same
+    // in a province as in a county, and a village's households are read once, when its
+    // grids are sought.
+    WITH s WHERE NOT s:County
+    MATCH (s) ((:Township)<-[mid:IN WHERE mid.since <= $asOf
                        AND (mid.until IS NULL OR mid.until > $asOf)]-(:Village|Community)){0,1}
           (:Village|Community)<-[last:IN WHERE last.since <= $asOf
                   AND (last.until IS NULL OR last.until > $asOf)]-(g:Grid)

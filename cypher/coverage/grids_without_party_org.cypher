@@ -10,14 +10,26 @@ WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                  (:Unit {code: $scope}) }
 CALL (s) {
   CALL (s) {
-    // Down from $unit: from a county to a township, from a township to a village or
-    // community (grids lie in either), from those to the grid, each step taken only from a
-    // node of its label. So no grid is entered (its own :IN arrivals are its households), a
-    // township costs the same in a province as in a county, and a village's households are
-    // read once, when its grids are sought, not again on the way down.
-    MATCH (s) ((:County)<-[down:IN WHERE down.since <= $asOf
-                        AND (down.until IS NULL OR down.until > $asOf)]-(:Township)){0,1}
-          ((:Township)<-[mid:IN WHERE mid.since <= $asOf
+    // The county: every grid of the graph lies in it or in none, so the grids are read by
+    // label and kept when an active path leads up to it, rather than found by reading every
+    // village's :IN arrivals (its households) on the way down.
+    WITH s WHERE s:County
+    CALL (s) {
+      // A subquery of its own, so that the label is read only when the unit is the county.
+      MATCH (g:Grid)
+      WHERE EXISTS { (g) (()-[up:IN WHERE up.since <= $asOf
+                            AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s) }
+      RETURN g
+    }
+    RETURN g
+    UNION
+    // Below it, down from $unit: from a township to a village or community (grids lie in
+    // either), from those to the grid, each step taken only from a node of its label. So no
+    // grid is entered (its own :IN arrivals are its households), a township costs the same
+    // in a province as in a county, and a village's households are read once, when its
+    // grids are sought.
+    WITH s WHERE NOT s:County
+    MATCH (s) ((:Township)<-[mid:IN WHERE mid.since <= $asOf
                        AND (mid.until IS NULL OR mid.until > $asOf)]-(:Village|Community)){0,1}
           (:Village|Community)<-[last:IN WHERE last.since <= $asOf
                   AND (last.until IS NULL OR last.until > $asOf)]-(g:Grid)
@@ -29,11 +41,27 @@ CALL (s) {
   MATCH (g)-[r:IN]->(:Unit)
   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
   WITH DISTINCT s, g
-  WITH s, g, EXISTS {
-    MATCH (o:PartyOrg)-[i:IN]->(g)
-    WHERE o.kind IN ['grid_branch', 'grid_group']
-      AND i.since <= $asOf AND (i.until IS NULL OR i.until > $asOf)
-  } AS covered
+  WITH s, collect(g) AS grids
+  CALL (s, grids) {
+    // The county: its grid organisations are read once, from their side (one :IN each),
+    // rather than each of its grids' :IN arrivals, which are mostly households.
+    WITH s WHERE s:County
+    RETURN COLLECT { MATCH (o:PartyOrg)-[i:IN]->(g:Grid)
+                     WHERE o.kind IN ['grid_branch', 'grid_group']
+                       AND i.since <= $asOf AND (i.until IS NULL OR i.until > $asOf)
+                     RETURN DISTINCT g } AS withOrg
+    UNION
+    // Below it, from each grid: the same test, flat however large the graph.
+    WITH s, grids WHERE NOT s:County
+    RETURN COLLECT { UNWIND grids AS g
+                     WITH g WHERE EXISTS {
+                       MATCH (o:PartyOrg)-[i:IN]->(g)
+                       WHERE o.kind IN ['grid_branch', 'grid_group']
+                         AND i.since <= $asOf AND (i.until IS NULL OR i.until > $asOf) }
+                     RETURN g } AS withOrg
+  }
+  UNWIND grids AS g
+  WITH s, g, g IN withOrg AS covered
   WITH g, covered, head(COLLECT {
            MATCH p = (g) (()-[up:IN WHERE up.since <= $asOf
                              AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
