@@ -156,7 +156,7 @@ def _coverage_hub(dimension: str, gaps: bool) -> str:
 def _coverage_raw(query: str) -> Raw:
     """The dimension's query: the unit, its children's kinds and the tally at once."""
     async def run(db: Database, p: dict[str, Any]) -> int:
-        await db.read(query, unit=p["code"], asOf=AS_OF, scope=None)
+        await db.read_plain(query, unit=p["code"], asOf=AS_OF, scope=None)
         return 1
 
     return run

@@ -122,7 +122,8 @@ async def measure(db: Database, dimension: Dimension, unit: str, as_of: date,
                   scope: str | None) -> Measured | None:
     """`dimension` over `unit` as a caller of `scope` sees it, in one round trip; None when
     the unit is unknown or outside `scope`."""
-    rows = await db.read(query_name(dimension), unit=unit, asOf=as_of, scope=scope)
+    # The rows hold maps, lists and scalars only (no nodes), so they are taken as they come.
+    rows = await db.read_plain(query_name(dimension), unit=unit, asOf=as_of, scope=scope)
     if not rows:
         return None
     return Measured(rows[0], tally(rows[0]))
