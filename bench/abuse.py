@@ -211,12 +211,14 @@ async def soak(hub: Hub, minutes: float, clients: int) -> dict[str, Any]:
     async with httpx.AsyncClient(base_url=hub.url, timeout=300, limits=limits) as http:
         # Warm-up, untimed: a fresh server compiles each plan on first use (seconds on a busy
         # machine); the soak measures the steady state after that.
-        warm = hub.token("soak-warmup")
-        for body in ({"query": FIRST}, {"query": LOOKUP, "variables": {"c": households[0]}},
-                     *({"query": COVERAGE, "variables": {"u": t}} for t in townships)):
-            await _timed(http, warm, body)
+        warm_token = hub.token("soak-warmup")
+        bodies: list[dict[str, Any]] = [
+            {"query": FIRST}, {"query": LOOKUP, "variables": {"c": households[0]}},
+            *({"query": COVERAGE, "variables": {"u": t}} for t in townships)]
+        for body in bodies:
+            await _timed(http, warm_token, body)
         await http.post("/import", content=upload,
-                        headers={"Authorization": f"Bearer {warm}"})
+                        headers={"Authorization": f"Bearer {warm_token}"})
         stop = time.monotonic() + minutes * 60
         await asyncio.gather(*(client(n, http) for n in range(clients)), uploader(http),
                              sampler())

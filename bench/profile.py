@@ -154,6 +154,10 @@ class _Profiling(Database):
         self.plans.append((name, summary.profile))
         return rows
 
+    async def read_plain(self, name: str, timeout: float | None = None, **params: Any
+                         ) -> list[dict[str, Any]]:
+        return await self.read(name, timeout, **params)
+
     async def read_compiled(self, name: str, text: str, params: dict[str, Any],
                             timeout: float | None = None) -> list[Any]:
         async with self.driver.session(database=self.database) as session:

@@ -5,7 +5,6 @@ The dimensions and their Cypher files are registered in `hub/query/coverage.py`.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from typing import Annotated
 
@@ -18,7 +17,6 @@ from hub.query.coverage import Dimension
 from schema.context import Context
 from schema.errors import PageTooLarge, UnitNotFound
 from schema.kinds import Unit, UnitKind, describe, kind_of, to_unit
-from schema.loaders import LookupKey
 from schema.loaders import Page as RowPage
 from schema.pagination import AFTER, DEFAULT_PAGE, FIRST, Connection, connection, window
 
@@ -107,8 +105,9 @@ CoverageResult = Annotated[Coverage | UnitNotFound | PageTooLarge,
                                             description="覆盖分析或错误 / coverage or an error")]
 
 
-def _tally(t: engine.Tally, kinds: dict[str, UnitKind]) -> CoverageTally:
-    return CoverageTally(code=t.code, name=t.name, kind=kinds.get(t.code or ""),
+def _tally(t: engine.Tally) -> CoverageTally:
+    return CoverageTally(code=t.code, name=t.name,
+                         kind=kind_of(list(t.labels)) if t.labels else None,
                          total=t.total, covered=t.covered,
                          unknown=t.unknown, gaps=t.total - t.covered - t.unknown,
                          ratio=t.ratio)
@@ -131,31 +130,21 @@ async def coverage(
         offset, limit = window(info, first, after)
     except PageTooLargeError as exc:
         return PageTooLarge.of(exc)
-    lookup = info.context.loaders.lookup("units.by_code")
-    # The unit with its children: a child's kind tells village grids from community grids,
-    # and children of a unit within the caller's jurisdiction are within it too.
-    asked = await info.context.db.read("units.with_children", codes=[unit], asOf=day,
-                                       scope=info.context.scope)
-    if not asked:
+    # The unit, its children's kinds and the tally in one round trip; the unit is matched
+    # within the caller's jurisdiction, so everything below it is within it too.
+    measured = await engine.measure(info.context.db, dimension, unit, day, info.context.scope)
+    if measured is None:
         return UnitNotFound.of(unit)
-    found = asked[0]
-    for child in found["children"]:
-        lookup.prime(LookupKey(child["code"], day), child)
+    found, outcome = measured.unit, measured.outcome
     name = engine.query_name(dimension)
-    rows = await info.context.db.read(name, unit=unit, asOf=day, scope=info.context.scope)
-    outcome = engine.tally(found["code"], found["name"], rows)
-    # Children the dimension names that are not tied to the unit itself: one batched lookup.
-    units = await asyncio.gather(*(lookup.load(LookupKey(str(t.code), day))
-                                   for t in outcome.children))
-    kinds = {str(u["code"]): kind_of(u["labels"]) for u in [found, *units] if u is not None}
     entry = engine.REGISTRY[dimension]
     gap_page = RowPage(total=len(outcome.gaps), items=outcome.gaps[offset:offset + limit],
                        offset=offset, limit=limit)
     return Coverage(
         dimension=dimension, definition_zh=entry.zh, definition_en=entry.en, as_of=day,
         unit=to_unit(found, day), query=info.context.db.queries[name].text,
-        whole=_tally(outcome.whole, kinds),
-        by_child=[_tally(t, kinds) for t in outcome.children],
+        whole=_tally(outcome.whole),
+        by_child=[_tally(t) for t in outcome.children],
         gaps=connection(gap_page, lambda r: Gap(
             code=r["code"], name=r["name"], child=r.get("child"), child_name=r.get("childName"),
             reason_zh=r["reasonZh"], reason_en=r["reasonEn"])))

@@ -17,7 +17,7 @@ from hub.graph.cypher import ParameterMismatch, Queries, parameters_of
 from hub.graph.db import Database
 
 SOURCES = ("hub", "schema", "bench", "seeds")
-# Keywords of `Database.read/write` that are not query parameters.
+# Keywords of `Database.read/read_plain/write` that are not query parameters.
 NOT_PARAMETERS = {"timeout"}
 
 
@@ -38,7 +38,7 @@ def _calls() -> list[tuple[Path, int, str, set[str], bool]]:
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                        and node.func.attr in {"read", "write", "run"} and node.args
+                        and node.func.attr in {"read", "read_plain", "write", "run"} and node.args
                         and isinstance(node.args[0], ast.Constant)
                         and node.args[0].value in names):
                     continue

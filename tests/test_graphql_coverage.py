@@ -7,6 +7,7 @@ import csv
 import json
 import random
 from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from hub.files.registry import BY_NAME
 from hub.graph.db import Database
 from hub.importer import import_path
 from hub.importer.ids import uscc_check_char
+from hub.query.coverage import Dimension, query_name
 from tests.graphql_helpers import REPORT_DAY, data
 
 GAPS = json.loads((PROJECT_ROOT / "seeds" / "demo-county" / "gaps.json").read_text("utf-8"))
@@ -223,3 +225,15 @@ async def test_enterprise_gaps_name_their_child_unit_in_a_county_of_another_shap
     county = await cover(client, dimension, as_of="2024-06-30", first=100)
     mine = {g["code"]: g["child"] for g in county["gaps"]["nodes"] if g["code"] in shaped}
     assert county["gaps"]["totalCount"] <= 100 and mine == dict.fromkeys(shaped, township)
+
+
+@pytest.mark.parametrize("dimension", list(Dimension))
+async def test_coverage_rows_are_taken_as_the_driver_gives_them(demo: Database,
+                                                                dimension: Dimension) -> None:
+    """`read_plain` skips `Record.data()`: a coverage query's rows hold no nodes, so they
+    are the same rows either way, for the county and a township."""
+    for unit in ("XC", "XC-T02"):
+        params = {"unit": unit, "asOf": date(2023, 6, 30), "scope": None}
+        plain = await demo.read_plain(query_name(dimension), **params)
+        assert plain == await demo.read(query_name(dimension), **params)
+        assert len(plain) == 1 and plain[0]["code"] == unit

@@ -4,10 +4,13 @@ settings switch on (`debug_round_trips`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 
+from hub.query.coverage import Dimension, query_name
 from tests.graphql_helpers import gql, round_trips
 
 TERRITORY = """
@@ -88,3 +91,35 @@ async def test_a_parent_chain_is_one_round_trip_however_deep(client: httpx.Async
     assert len(nodes) == 100 and all(n["parent"]["parent"]["code"].startswith("XC-T")
                                      for n in nodes)
     assert grids["extensions"]["roundTrips"]["queries"] == ["browse.ancestors", "units.search"]
+
+
+COVERAGE = """query Cov($dimension: Dimension!, $unit: String!) {
+  coverage(dimension: $dimension, unit: $unit, asOf: "2023-06-30", first: 5) {
+    __typename
+    ... on Coverage { unit { code kind } whole { code kind total covered }
+                      byChild { code kind total } gaps { totalCount nodes { code child } } }
+  } }"""
+
+
+@pytest.mark.parametrize("dimension", [d.name for d in Dimension])
+async def test_a_coverage_analysis_is_one_round_trip(client: httpx.AsyncClient,
+                                                     bearer: Callable[..., dict[str, str]],
+                                                     dimension: str) -> None:
+    """The unit, its children's kinds and the tally come from the dimension's one query,
+    however many child units and gaps the answer holds, and for a unit outside the caller's
+    jurisdiction too."""
+    name = query_name(Dimension[dimension])
+    body = await gql(client, COVERAGE, dimension=dimension, unit="XC")
+    result = body["data"]["coverage"]
+    assert result["unit"] == {"code": "XC", "kind": "COUNTY"}
+    assert result["whole"]["code"] == "XC" and result["whole"]["kind"] == "COUNTY"
+    assert all(c["kind"] == "TOWNSHIP" for c in result["byChild"])
+    assert body["extensions"]["roundTrips"]["queries"] == [name]
+    township = await gql(client, COVERAGE, dimension=dimension, unit="XC-T02")
+    kinds = {c["kind"] for c in township["data"]["coverage"]["byChild"]}
+    assert kinds <= {"VILLAGE", "COMMUNITY"}
+    assert township["extensions"]["roundTrips"]["queries"] == [name]
+    elsewhere = await gql(client, COVERAGE, bearer("township", "XC-T01"), dimension=dimension,
+                          unit="XC-T02")
+    assert elsewhere["data"]["coverage"]["__typename"] == "UnitNotFound"
+    assert elsewhere["extensions"]["roundTrips"]["queries"] == [name]

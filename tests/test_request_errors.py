@@ -153,6 +153,7 @@ CORPUS: list[Case] = [
     Case("representation not an object", ENTITIES, {"r": ["XC"]}, names=("object",)),
 ]
 
+CORPUS_BY_NAME = {c.name: c for c in CORPUS}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]{3,}")
 
@@ -219,3 +220,18 @@ async def test_every_malformed_request_is_answered_clearly(
     assert hub_lines and all(r.exc_info is None for r in hub_lines)
     assert not any("bound method" in r.getMessage() for r in caplog.records)
     assert not [r for r in caplog.records if r.name.startswith("strawberry")]
+
+
+async def test_a_document_is_measured_once_and_refused_every_time(
+        client: httpx.AsyncClient) -> None:
+    """The walk over a document's literals is kept per parsed document: a repeated document
+    with an over-long literal is refused, at its location, every time it comes; a clean one
+    sent between keeps being answered."""
+    long, clean = (CORPUS_BY_NAME["over-long name filter"],
+                   Case("clean", UNITS % 'name: "东城"'))
+    for _ in range(3):
+        refused = await send(client, long)
+        assert problems(long, refused) == []
+        assert refused.json()["errors"][0]["locations"]
+        answered = (await send(client, clean)).json()
+        assert "errors" not in answered and answered["data"]["units"]["__typename"]

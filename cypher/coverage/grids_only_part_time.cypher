@@ -2,42 +2,68 @@
 // covered when one of them is full-time (专职) or dedicated (专属), a gap when all are
 // part-time (兼职). Counted per child unit (see hub/query/coverage.py).
 // 覆盖：有网格员的网格是否有专职或专属网格员（仅兼职即为缺口）。Params: $unit, $asOf, $scope.
+// One row (none when $unit is unknown or outside $scope): the unit, and its tallies per child
+// unit with the child's labels (see hub/query/coverage.py). 一次往返：返回一行，即该单位及其
+// 按下级单位的统计（含下级单位的类型）；单位不存在或不在管辖范围内时不返回行。
 MATCH (s:Unit {code: $unit})
 WHERE $scope IS NULL OR EXISTS { (s) (()-[held:IN WHERE held.since <= $asOf
                                    AND (held.until IS NULL OR held.until > $asOf)]->()){0,4}
                                  (:Unit {code: $scope}) }
 CALL (s) {
-  // Down from $unit through townships, villages and communities (grids lie in either)
-  // only, never into a grid (its own :IN arrivals are its households), so a township costs
-  // the same in a province as in a county.
-  MATCH (s) (()<-[down:IN WHERE down.since <= $asOf
-                      AND (down.until IS NULL OR down.until > $asOf)]-(:Township|Village|Community)){0,2}
-        ()<-[last:IN WHERE last.since <= $asOf
-                AND (last.until IS NULL OR last.until > $asOf)]-(g:Grid)
-  RETURN g
-  UNION
-  WITH s WHERE s:Grid
-  RETURN s AS g
+  CALL (s) {
+    // The county: every grid of the graph lies in it or in none, so the grids are read by
+    // label and kept when an active path leads up to it, rather than found by reading every
+    // village's :IN arrivals (its households) on the way down.
+    WITH s WHERE s:County
+    CALL (s) {
+      // A subquery of its own, so that the label is read only when the unit is the county.
+      MATCH (g:Grid)
+      WHERE EXISTS { (g) (()-[up:IN WHERE up.since <= $asOf
+                            AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s) }
+      RETURN g
+    }
+    RETURN g
+    UNION
+    // Below it, down from $unit: from a township to a village or community (grids lie in
+    // either), from those to the grid, each step taken only from a node of its label. So no
+    // grid is entered (its own :IN arrivals are its households), a township costs the same
+    // in a province as in a county, and a village's households are read once, when its
+    // grids are sought.
+    WITH s WHERE NOT s:County
+    MATCH (s) ((:Township)<-[mid:IN WHERE mid.since <= $asOf
+                       AND (mid.until IS NULL OR mid.until > $asOf)]-(:Village|Community)){0,1}
+          (:Village|Community)<-[last:IN WHERE last.since <= $asOf
+                  AND (last.until IS NULL OR last.until > $asOf)]-(g:Grid)
+    RETURN g
+    UNION
+    WITH s WHERE s:Grid
+    RETURN s AS g
+  }
+  MATCH (g)-[r:IN]->(:Unit)
+  WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
+  WITH DISTINCT s, g
+  WITH s, g, [(w:GridWorker)-[v:SERVES]->(g)
+              WHERE v.since <= $asOf AND (v.until IS NULL OR v.until > $asOf) | w.type] AS types
+  WHERE size(types) > 0
+  WITH s, g, types, any(t IN types WHERE t IN ['full_time', 'dedicated']) AS covered
+  WITH g, types, covered,
+       head(COLLECT {
+           MATCH p = (g) (()-[up:IN WHERE up.since <= $asOf
+                             AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+           RETURN nodes(p)[-2] AS below }) AS c
+  WITH g.code AS code, g.name AS name, c.code AS child, c.name AS childName,
+         labels(c) AS childLabels, covered,
+         CASE WHEN covered THEN null
+              ELSE '仅有兼职网格员（' + toString(size(types)) + ' 名）' END AS reasonZh,
+         CASE WHEN covered THEN null
+              ELSE 'only part-time grid workers (' + toString(size(types)) + ')' END AS reasonEn
+  WITH child, childName, childLabels, count(*) AS total,
+       count(CASE WHEN covered THEN 1 END) AS coveredCount,
+       collect(CASE WHEN NOT covered
+                    THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
+  ORDER BY child
+  RETURN collect({child: child, childName: childName, childLabels: childLabels, total: total,
+                   covered: coveredCount, gaps: gaps}) AS tallies
 }
-MATCH (g)-[r:IN]->(:Unit)
-WHERE r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)
-WITH DISTINCT s, g
-WITH s, g, [(w:GridWorker)-[v:SERVES]->(g)
-            WHERE v.since <= $asOf AND (v.until IS NULL OR v.until > $asOf) | w.type] AS types
-WHERE size(types) > 0
-WITH s, g, types, any(t IN types WHERE t IN ['full_time', 'dedicated']) AS covered
-WITH g, types, covered,
-     head(COLLECT {
-         MATCH p = (g) (()-[up:IN WHERE up.since <= $asOf
-                           AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
-         RETURN nodes(p)[-2] AS below }) AS c
-WITH g.code AS code, g.name AS name, c.code AS child, c.name AS childName, covered,
-       CASE WHEN covered THEN null
-            ELSE '仅有兼职网格员（' + toString(size(types)) + ' 名）' END AS reasonZh,
-       CASE WHEN covered THEN null
-            ELSE 'only part-time grid workers (' + toString(size(types)) + ')' END AS reasonEn
-WITH child, childName, count(*) AS total, count(CASE WHEN covered THEN 1 END) AS coveredCount,
-     collect(CASE WHEN NOT covered
-                  THEN {code: code, name: name, reasonZh: reasonZh, reasonEn: reasonEn} END) AS gaps
-RETURN child, childName, total, coveredCount AS covered, gaps
-ORDER BY child
+RETURN s.code AS code, s.name AS name, labels(s) AS labels, s.kind AS kind,
+       s.industry AS industry, s.size AS size, tallies

@@ -66,15 +66,14 @@ async def gaps(db: Database, who: Principal, dimension: Dimension, unit: str,
                as_of: date) -> GapList:
     """The engine's outcome for `unit` as `who` sees it, where each gap lies, and the cells
     the unit's records lack."""
-    found = await db.read("units.by_code", codes=[unit], scope=who.scope, asOf=as_of)
-    if not found:
+    measured = await engine.measure(db, dimension, unit, as_of, who.scope)
+    if measured is None:
         raise NotFound(unit)
-    rows = await db.read(engine.query_name(dimension), unit=unit, asOf=as_of, scope=who.scope)
-    outcome = engine.tally(found[0]["code"], found[0]["name"], rows)
+    outcome = measured.outcome
     details = await db.read("export.gap_details", codes=[g["code"] for g in outcome.gaps],
                             asOf=as_of, scope=who.scope)
     missing = await missing_cells(db, unit, as_of, who.scope)
-    return GapList(dimension, unit, str(found[0]["name"]), as_of, outcome,
+    return GapList(dimension, unit, str(measured.unit["name"]), as_of, outcome,
                    {str(d["code"]): d for d in details}, missing)
 
 

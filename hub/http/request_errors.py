@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import GraphQLError, GraphQLSyntaxError, StringValueNode, Visitor, visit
+from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, StringValueNode, Visitor, visit
 from strawberry.extensions import SchemaExtension
 
 from hub.core.errors import InputError
@@ -90,6 +90,30 @@ class _LongLiterals(Visitor):
             self.found.append(node)
 
 
+# Documents already measured, by identity: a small document comes from the parse cache
+# (hub/http/gql_fair.py), the same object for the same text, so a client repeating its query
+# has its literals walked once, not on every request. Only those are kept (they carry source
+# locations; a big document parsed apart has none and is walked each time), at most as many
+# as that cache holds; each entry keeps its document alive, so its id is not reused.
+_MEASURED: dict[int, tuple[DocumentNode, StringValueNode | None]] = {}
+MEASURED_DOCUMENTS = 256
+
+
+def _long_literal(document: DocumentNode) -> StringValueNode | None:
+    """The first string literal of `document` longer than `MAX_STRING`, if any."""
+    known = _MEASURED.get(id(document))
+    if known is not None and known[0] is document:
+        return known[1]
+    literals = _LongLiterals()
+    visit(document, literals)
+    found = literals.found[0] if literals.found else None
+    if document.loc is not None:
+        if len(_MEASURED) >= MEASURED_DOCUMENTS:
+            del _MEASURED[next(iter(_MEASURED))]
+        _MEASURED[id(document)] = (document, found)
+    return found
+
+
 def _longest(value: Any) -> int:
     """The length of the longest string anywhere in a variable's value."""
     if isinstance(value, str):
@@ -113,9 +137,8 @@ class LongStrings(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         if document is not None:
-            literals = _LongLiterals()
-            visit(document, literals)
-            for node in literals.found[:1]:
+            node = _long_literal(document)
+            if node is not None:
                 raise GraphQLError("", nodes=[node], original_error=LongString(
                     where="literal / 字面量", length=len(node.value)))
             definitions = [d for op in getattr(document, "definitions", [])

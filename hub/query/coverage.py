@@ -1,10 +1,13 @@
 """The coverage engine's registry: a dimension is one Cypher file and one entry here.
 
 Every `cypher/coverage/<name>.cypher` takes `$unit` (the unit asked about), `$scope` (the
-caller's jurisdiction) and `$asOf`, and returns one row per child unit of `$unit` that
-holds things to cover:
+caller's jurisdiction) and `$asOf`, and answers in one round trip: no row when `$unit` is
+unknown or outside `$scope`, else one row with the unit (`code`, `name`, `labels`, `kind`,
+`industry`, `size`, as `units.by_code` returns it) and `tallies`, one per child unit of
+`$unit` that holds things to cover, ordered by child:
 
     child, childName  the child unit (null for things lying in `$unit` itself)
+    childLabels       its labels (its kind: a village's grids from a community's)
     total, covered    how many things should be covered there, and how many are
     unknown           (optional) how many could not be judged because a value they depend
                       on is missing: neither covered nor a gap
@@ -18,9 +21,10 @@ in Python beyond its entry.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
-from hub.graph.db import Row
+from hub.graph.db import Database, Row
 
 
 class Dimension(Enum):
@@ -88,6 +92,7 @@ class Tally:
     total: int
     covered: int
     unknown: int = 0
+    labels: tuple[str, ...] = ()
 
     @property
     def ratio(self) -> float | None:
@@ -105,14 +110,37 @@ class Outcome:
     gaps: list[Row]
 
 
-def tally(unit_code: str, unit_name: str, rows: list[Row]) -> Outcome:
+@dataclass(frozen=True)
+class Measured:
+    """The unit asked about, as `units.by_code` returns it, and its outcome."""
+
+    unit: Row
+    outcome: Outcome
+
+
+async def measure(db: Database, dimension: Dimension, unit: str, as_of: date,
+                  scope: str | None) -> Measured | None:
+    """`dimension` over `unit` as a caller of `scope` sees it, in one round trip; None when
+    the unit is unknown or outside `scope`."""
+    # The rows hold maps, lists and scalars only (no nodes), so they are taken as they come.
+    rows = await db.read_plain(query_name(dimension), unit=unit, asOf=as_of, scope=scope)
+    if not rows:
+        return None
+    return Measured(rows[0], tally(rows[0]))
+
+
+def tally(found: Row) -> Outcome:
+    """The unit's row of a dimension's query, added up: the whole, each child, the gaps."""
+    rows: list[Row] = found["tallies"]
     children = [Tally(r["child"], r["childName"], int(r["total"]), int(r["covered"]),
-                      _unknown(r)) for r in rows if r["child"] is not None]
+                      _unknown(r), tuple(r["childLabels"]))
+                for r in rows if r["child"] is not None]
     # Each gap is told which child unit it lies in, so a list can be followed up per unit.
     gaps = sorted(({**g, "child": r["child"], "childName": r["childName"]}
                    for r in rows for g in r["gaps"]), key=lambda g: str(g["code"]))
-    whole = Tally(unit_code, unit_name, sum(int(r["total"]) for r in rows),
-                  sum(int(r["covered"]) for r in rows), sum(_unknown(r) for r in rows))
+    whole = Tally(found["code"], found["name"], sum(int(r["total"]) for r in rows),
+                  sum(int(r["covered"]) for r in rows), sum(_unknown(r) for r in rows),
+                  tuple(found["labels"]))
     return Outcome(whole, children, gaps)
 
 
