@@ -107,6 +107,13 @@ class Checker:
         return set(graph)
 
 
+def held_of(found: list[Row], placed: list[str]) -> list[str]:
+    """The codes of `placed` the graph holds (`found`): only those can have a place there
+    already (every code placed is among those looked up)."""
+    held = {str(row["code"]) for row in found}
+    return [code for code in placed if code in held]
+
+
 async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet
                 ) -> tuple[list[Located], set[str]]:
     """Every row of the import at `path`, checked in a thread of this process, and the codes
@@ -134,8 +141,8 @@ def graph_lookup(db: Database) -> AsyncLookup:
 
     async def read_graph(codes: list[str], placed: list[str]) -> tuple[list[Row], list[Row]]:
         found = await db.read("import.known", timeout=300.0, codes=codes) if codes else []
-        links = (await db.read("import.parents", timeout=300.0, codes=placed)
-                 if placed else [])
+        held = held_of(found, placed)
+        links = await db.read("import.parents", timeout=300.0, codes=held) if held else []
         return found, links
 
     return read_graph

@@ -31,7 +31,7 @@ from hub.files.problems import ImportTooLarge
 from hub.files.registry import BY_NAME
 from hub.graph.cypher import Queries
 from hub.graph.db import Row, Target, hub_error
-from hub.importer.check import Checker
+from hub.importer.check import Checker, held_of
 from hub.importer.checks import Located
 from hub.importer.stage import ImportConflict
 
@@ -157,8 +157,9 @@ def work(job: Job, send: Send) -> Staged:
             return [r.data() for r in records]
 
         def lookup(codes: list[str], placed: list[str]) -> tuple[list[Row], list[Row]]:
-            return (read("import.known", codes=codes) if codes else [],
-                    read("import.parents", codes=placed) if placed else [])
+            found = read("import.known", codes=codes) if codes else []
+            held = held_of(found, placed)
+            return found, read("import.parents", codes=held) if held else []
 
         checker = Checker(job.key, lookup)
         writer = _Writer(job, driver, queries, send, lambda: checker.planned)
