@@ -47,4 +47,5 @@ async def connect(settings: Settings) -> Database:
         await driver.close()
         raise Neo4jUnavailable(uri=settings.neo4j_uri, reason=str(exc)) from None
     return Database(driver, settings.neo4j_database, Queries(),
-                    settings.limits.tx_timeout_seconds, target_of(settings))
+                    settings.limits.tx_timeout_seconds, target_of(settings),
+                    settings.fair.neo4j_retry_seconds)

@@ -83,7 +83,8 @@ def create_app(settings: Settings) -> Starlette:
         auth = Authenticator.from_settings(settings)
         driver = open_driver(settings)
         db = Database(driver, settings.neo4j_database, Queries(),
-                      settings.limits.tx_timeout_seconds, target_of(settings))
+                      settings.limits.tx_timeout_seconds, target_of(settings),
+                      settings.fair.neo4j_retry_seconds)
         try:
             version = await migrate(db)
             warm = WarmUp()
