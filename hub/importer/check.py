@@ -63,6 +63,7 @@ class Checker:
         self.refused: dict[str, set[str]] = {}
         self.counts: dict[str, int] = {}
         self.touched: set[str] = set()
+        self.held: set[str] = set()  # codes of this import the published graph holds
         self.planned = 0
 
     def chunks(self, path: Path, tick: Tick = quiet, size: int = 5000) -> Iterator[Chunk]:
@@ -96,15 +97,21 @@ class Checker:
     def _check(self, rows: list[Located]) -> set[str]:
         """Check `rows` against the rows before them and the graph; the codes it holds."""
         own = duplicates(rows, self.problems, self.seen, self.facts)
-        found, links = self.lookup(sorted(wanted(rows, own)), placed(rows))
+        named = wanted(rows, own)
+        # A code an earlier chunk defined was looked up with its own row: its kind is the
+        # import's, and whether the graph holds it is known (`held`). Member links name
+        # only such codes, so most of a county's rows need no lookup at all.
+        found, links = self.lookup(sorted(c for c in named if c in own or c not in self.seen),
+                                   placed(rows))
         graph = {str(r["code"]): set(r["labels"]) for r in found}
         kinds = {str(r["code"]): str(r["kind"]) for r in found if r["kind"] is not None}
+        self.held.update(code for code in own if code in graph)
         references(rows, self.seen, ChainMap(graph, self.refused), self.problems, kinds, own)
         structure(rows, links, self.problems)
         for row in rows:
             self.counts[row.kind.name] = self.counts.get(row.kind.name, 0) + 1
         self.touched.update(touched(rows))
-        return set(graph)
+        return set(graph) | {code for code in named if code in self.held}
 
 
 def held_of(found: list[Row], placed: list[str]) -> list[str]:
