@@ -108,6 +108,9 @@ def as_hub_error(exc: neo4j.exceptions.Neo4jError | neo4j.exceptions.DriverError
 
 
 class _Writer(threading.Thread):
+    """Stages the batches it is handed, in order, one transaction each; the first failure
+    stops it and waits in `failed` for the checking thread."""
+
     def __init__(self, job: Job, driver: neo4j.Driver, queries: Queries, send: Send,
                  total: Callable[[], int]) -> None:
         super().__init__(name="hub-import-stage", daemon=True)
@@ -149,6 +152,7 @@ def work(job: Job, send: Send) -> Staged:
     with job.target.driver() as driver, open(job.spill, "wb") as spill, \
             contextlib.ExitStack() as stack:
         keep = stack.enter_context(open(job.keep, "wb")) if job.keep is not None else None
+
         def read(name: str, **values: object) -> list[Row]:
             query = queries[name]
             records, _, _ = driver.execute_query(
