@@ -46,7 +46,7 @@ from hub.core.progress import Bar
 from hub.core.settings import PROJECT_ROOT
 from hub.files.registry import BY_NAME, KINDS
 from hub.graph.cypher import Queries
-from hub.graph.db import Database, Target
+from hub.graph.db import Database
 from hub.graph.localdb import LocalNeo4j
 from hub.graph.migrate import migrate
 from hub.http.app import QUIET
@@ -149,8 +149,7 @@ def p95(took: list[float]) -> float:
 async def connected(server: LocalNeo4j) -> Database:
     driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()),
                                              notifications_min_severity=QUIET)
-    db = Database(driver, "neo4j", Queries(), 600.0,
-                  Target(server.uri, "neo4j", server.password(), "neo4j"))
+    db = Database(driver, "neo4j", Queries(), 600.0, server.target())
     await migrate(db)
     return db
 

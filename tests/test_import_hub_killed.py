@@ -27,14 +27,12 @@ import neo4j
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from hub.core.settings import PROJECT_ROOT
 from hub.graph.cypher import Queries
-from hub.graph.db import Database, Target
+from hub.graph.db import Database
 from hub.graph.localdb import LocalNeo4j
 from hub.graph.migrate import migrate
-from hub.importer import import_path
 from tests.conftest import Slot
-from tests.test_import_staged import ADDED, HOUSEHOLDS, KEY, LINKED, counts, grid_view, grow
+from tests.test_import_staged import ADDED, KEY, LINKED, counts, grid_view, import_old
 
 pytestmark = pytest.mark.lifecycle
 
@@ -133,17 +131,11 @@ async def test_killed_hub_leaves_nothing_of_its_upload(tmp_path: Path, slot: Slo
     proc: subprocess.Popen[bytes] | None = None
     try:
         # 120 s: a fresh server on a busy box
-        db = Database(driver, "neo4j", Queries(), 120.0,
-                      Target(server.uri, "neo4j", server.password(), "neo4j"))
+        db = Database(driver, "neo4j", Queries(), 120.0, server.target())
         await migrate(db)
-        old, new = tmp_path / "old", tmp_path / "new"
-        subprocess.run([sys.executable, str(PROJECT_ROOT / "seeds" / "generate.py"),
-                        "--households", str(HOUSEHOLDS), "--out", str(old)],
-                       check=True, capture_output=True)
-        grid, code, size, total = grow(old, new)
-        await import_path(db, old, key=KEY.encode())
-        before = await counts(db)
-        old_view = await grid_view(db, grid, code)
+        grown = await import_old(db, tmp_path)
+        new, grid, code, size, total = grown.new, grown.grid, grown.code, grown.size, grown.total
+        before, old_view = grown.before, grown.old_view
         body = as_workbook(new)
 
         first, token = await asyncio.to_thread(hub.start)

@@ -18,7 +18,7 @@ import pytest
 from hub.core.errors import Neo4jUnavailable
 from hub.core.settings import PROJECT_ROOT
 from hub.graph.cypher import Queries
-from hub.graph.db import Database, Target
+from hub.graph.db import Database
 from hub.graph.localdb import LocalNeo4j
 from hub.graph.migrate import migrate
 from hub.importer import audit, import_path
@@ -48,8 +48,7 @@ async def test_import_survives_a_killed_neo4j(tmp_path: Path, ports: Callable[[]
     driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()))
     try:
         # 120 s: a fresh server on a busy box
-        db = Database(driver, "neo4j", Queries(), 120.0,
-                      Target(server.uri, "neo4j", server.password(), "neo4j"))
+        db = Database(driver, "neo4j", Queries(), 120.0, server.target())
         await migrate(db)
         empty = await nodes(db)
         task = asyncio.create_task(import_path(db, folder, key=KEY))

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +28,7 @@ import pytest
 from bench.import_bench import descendants
 from hub.core.settings import PROJECT_ROOT
 from hub.graph.cypher import Queries
-from hub.graph.db import Database, Target
+from hub.graph.db import Database
 from hub.graph.localdb import LocalNeo4j
 from hub.graph.migrate import migrate
 from hub.importer import import_path
@@ -78,6 +79,32 @@ async def grid_view(db: Database, grid: str, code: str) -> tuple[int, int | None
     return int(found[0]["total"]), sizes.get(code)
 
 
+@dataclass(frozen=True)
+class Grown:
+    """A generated county imported (`old`), and the files that grow it (`new`)."""
+
+    old: Path
+    new: Path
+    grid: str
+    code: str
+    size: int
+    total: int
+    before: dict[str, int]
+    old_view: tuple[int, int | None]
+
+
+async def import_old(db: Database, home: Path) -> Grown:
+    """Generate a county in `home`, write its grown copy (`grow`), import the first."""
+    old, new = home / "old", home / "new"
+    subprocess.run([sys.executable, str(PROJECT_ROOT / "seeds" / "generate.py"),
+                    "--households", str(HOUSEHOLDS), "--out", str(old)],
+                   check=True, capture_output=True)
+    grid, code, size, total = grow(old, new)
+    await import_path(db, old, key=KEY.encode())
+    return Grown(old, new, grid, code, size, total, await counts(db),
+                 await grid_view(db, grid, code))
+
+
 async def counts(db: Database) -> dict[str, int]:
     row = (await db.read("testing.count_visible", timeout=120.0))[0]
     return {"visible": int(row["visible"]), "staged": int(row["staged"])}
@@ -93,8 +120,7 @@ async def scratch(tmp_path_factory: pytest.TempPathFactory, slot: Slot) -> Async
     server.start(say=lambda _line: None)
     driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()))
     try:
-        db = Database(driver, "neo4j", Queries(), 120.0,
-                      Target(server.uri, "neo4j", server.password(), "neo4j"))
+        db = Database(driver, "neo4j", Queries(), 120.0, server.target())
         await migrate(db)
         yield server, db, home
     finally:
@@ -112,14 +138,9 @@ async def watch(db: Database, grid: str, code: str, seen: set[tuple[int, int | N
 async def test_killed_import_leaves_nothing_and_readers_see_old_or_new(
         scratch: tuple[LocalNeo4j, Database, Path]) -> None:
     server, db, home = scratch
-    old, new = home / "old", home / "new"
-    subprocess.run([sys.executable, str(PROJECT_ROOT / "seeds" / "generate.py"),
-                    "--households", str(HOUSEHOLDS), "--out", str(old)],
-                   check=True, capture_output=True)
-    grid, code, size, total = grow(old, new)
-    await import_path(db, old, key=KEY.encode())
-    before = await counts(db)
-    old_view = await grid_view(db, grid, code)
+    grown = await import_old(db, home)
+    new, grid, code, size, total = grown.new, grown.grid, grown.code, grown.size, grown.total
+    before, old_view = grown.before, grown.old_view
     assert old_view[1] == size
 
     env = {**os.environ, "NEO4J_URI": server.uri, "NEO4J_USER": "neo4j",

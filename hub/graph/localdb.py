@@ -28,6 +28,7 @@ from hub.core.errors import JavaMissing, MavenFailed, Neo4jStartFailed, PortTake
 from hub.core.private import make_private
 from hub.core.settings import PROJECT_ROOT
 from hub.graph import offline_browser
+from hub.graph.db import Target
 
 POM = Path(__file__).parent / "neo4j_dist" / "pom.xml"
 PLUGINS_POM = POM.with_name("plugins.xml")
@@ -159,6 +160,10 @@ class LocalNeo4j:
                 # option by `neo4j-admin dbms set-initial-password`.
                 fh.write(secrets.token_hex(24))
         return self.password_file.read_text().strip()
+
+    def target(self) -> Target:
+        """How another process (an import's worker) reaches this server's database."""
+        return Target(self.uri, "neo4j", self.password(), "neo4j")
 
     def pid(self) -> int | None:
         try:

@@ -22,15 +22,15 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def touched(rows: Sequence[Located]) -> list[str]:
-    """Every code an import's rows name: their own and those they refer to, sorted."""
+def touched(rows: Sequence[Located]) -> set[str]:
+    """Every code an import's rows name: their own and those they refer to."""
     found: set[str] = set()
     for row in rows:
         for col in row.kind.columns:
             value = row.values.get(col.key)
             if value is not None and (col.key == "code" or col.ref):
                 found.add(str(value))
-    return sorted(found)
+    return found
 
 
 async def record(tx: Tx, who: Principal, action: str, records: Sequence[str],

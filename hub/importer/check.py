@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import ChainMap
-from collections.abc import Callable, Coroutine, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from hub.core.progress import Tick, quiet
 from hub.files.problems import ImportRejected, Problem
@@ -40,8 +39,6 @@ from hub.importer.structure import parents_first, placed, structure
 
 # (codes to look up, codes whose places to read) → (import.known rows, import.parents rows)
 Lookup = Callable[[list[str], list[str]], tuple[list[Row], list[Row]]]
-AsyncLookup = Callable[[list[str], list[str]],
-                       Coroutine[Any, Any, tuple[list[Row], list[Row]]]]
 # A checked chunk: its rows in writing order, and which of the codes they name the graph holds.
 Chunk = tuple[list[Located], set[str]]
 
@@ -126,15 +123,15 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet
     """Every row of the import at `path`, checked in a thread of this process, and the codes
     the graph holds; ImportRejected listing all problems if any (the benchmark's plain load)."""
     loop = asyncio.get_running_loop()
-    read_graph = graph_lookup(db)
 
-    def lookup(codes: list[str], placed: list[str]) -> tuple[list[Row], list[Row]]:
-        return asyncio.run_coroutine_threadsafe(read_graph(codes, placed), loop).result()
+    def read(name: str, codes: list[str]) -> list[Row]:
+        return asyncio.run_coroutine_threadsafe(
+            db.read(name, timeout=300.0, codes=codes), loop).result()
 
     def every() -> tuple[list[Located], set[str]]:
         rows: list[Located] = []
         existing: set[str] = set()
-        for part, held in Checker(key, lookup).chunks(path, tick):
+        for part, held in Checker(key, graph_lookup(read)).chunks(path, tick):
             rows.extend(part)
             existing |= held
         return rows, existing
@@ -142,14 +139,15 @@ async def check(db: Database, path: Path, key: bytes, tick: Tick = quiet
     return await asyncio.to_thread(every)
 
 
-def graph_lookup(db: Database) -> AsyncLookup:
-    """What the checks read from the graph: the codes it holds, with labels and kind, and
-    the open places (and ancestors) of the codes that name one."""
+def graph_lookup(read: Callable[[str, list[str]], list[Row]]) -> Lookup:
+    """What the checks read from the graph, through `read(query, codes)`: the codes it holds,
+    with labels and kind, and the open places (and ancestors) of the codes placed that it
+    holds (a code new to the graph has no place there; every code placed is looked up)."""
 
-    async def read_graph(codes: list[str], placed: list[str]) -> tuple[list[Row], list[Row]]:
-        found = await db.read("import.known", timeout=300.0, codes=codes) if codes else []
-        held = held_of(found, placed)
-        links = await db.read("import.parents", timeout=300.0, codes=held) if held else []
-        return found, links
+    def lookup(codes: list[str], placed: list[str]) -> tuple[list[Row], list[Row]]:
+        found = read("import.known", codes) if codes else []
+        held = {str(row["code"]) for row in found}
+        there = [code for code in placed if code in held]
+        return found, read("import.parents", there) if there else []
 
-    return read_graph
+    return lookup

@@ -31,7 +31,7 @@ from hub.files.problems import ImportTooLarge
 from hub.files.registry import BY_NAME
 from hub.graph.cypher import Queries
 from hub.graph.db import Row, Target, hub_error
-from hub.importer.check import Checker, held_of
+from hub.importer.check import Checker, graph_lookup
 from hub.importer.checks import Located
 from hub.importer.stage import ImportConflict
 
@@ -153,19 +153,13 @@ def work(job: Job, send: Send) -> Staged:
             contextlib.ExitStack() as stack:
         keep = stack.enter_context(open(job.keep, "wb")) if job.keep is not None else None
 
-        def read(name: str, **values: object) -> list[Row]:
-            query = queries[name]
+        def read(name: str, codes: list[str]) -> list[Row]:
             records, _, _ = driver.execute_query(
-                neo4j.Query(query.text, timeout=300.0), values,
+                neo4j.Query(queries[name].text, timeout=300.0), {"codes": codes},
                 database_=job.target.database, routing_=RoutingControl.READ)
             return [r.data() for r in records]
 
-        def lookup(codes: list[str], placed: list[str]) -> tuple[list[Row], list[Row]]:
-            found = read("import.known", codes=codes) if codes else []
-            held = held_of(found, placed)
-            return found, read("import.parents", codes=held) if held else []
-
-        checker = Checker(job.key, lookup)
+        checker = Checker(job.key, graph_lookup(read))
         writer = _Writer(job, driver, queries, send, lambda: checker.planned)
         writer.start()
         started = False
