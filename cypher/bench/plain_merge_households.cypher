@@ -4,6 +4,7 @@
 UNWIND $rows AS row
 MATCH (t:Unit {code: row.territory})
 MERGE (h:Household {code: row.code})
-SET h:Record, h.head = row.head, h.size = row.size, h.address = row.address
+SET h:Record, h.head = row.head, h.phone = row.phone, h.size = row.size,
+    h.address = row.address
 MERGE (h)-[r:IN]->(t)
 SET r.since = row.since, r.until = row.until

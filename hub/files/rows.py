@@ -15,6 +15,7 @@ from hub.files.spec import Kind
 
 HEADER = re.compile(r"^(.*?)\s*[(（]\s*([A-Za-z][A-Za-z0-9_]*)\s*[)）]\s*$")
 EMPTY = "文件为空 / the file is empty"
+_NO_NUMBERS: frozenset[str] = frozenset()
 # (line number, cell texts, indexes of the cells a workbook held as numbers)
 Line = tuple[int, list[str], frozenset[int]]
 
@@ -96,10 +97,12 @@ def each_raw_row(kind: Kind, file: str, lines: Iterable[Line],
         if len(values) > len(keys) and any(v.strip() for v in values[len(keys):]):
             problems.append(Problem(file, line, None, None,
                                     "单元格多于表头 / more cells than header columns"))
-        for index in sorted(i for i in blank if i < len(values) and values[i].strip()):
+        for index in sorted(i for i in blank if i < len(values) and values[i].strip()) \
+                if blank else ():
             blank.discard(index)  # once per column is enough to show what to fix
             problems.append(Problem(file, line, f"{letters(index)}1", values[index].strip(),
                                     "该列有数据但没有表头 / this column has values but no header"))
         cells = {k: v.strip() for k, v in zip(keys, values, strict=False) if k is not None}
-        numeric = frozenset(k for i, k in enumerate(keys) if k is not None and i in numbers)
+        numeric = frozenset(k for i, k in enumerate(keys) if k is not None and i in numbers) \
+            if numbers else _NO_NUMBERS
         yield RawRow(file, line, cells, numeric)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 ColumnType = Literal["str", "int", "date", "bool", "uscc", "idnum", "phone"]
@@ -28,6 +29,18 @@ class Column:
     def header(self) -> str:
         return f"{self.zh}({self.key})"
 
+    # Read for every cell of every row of a county's import: worked out once per column.
+    @cached_property
+    def folds(self) -> bool:
+        """Whether full-width characters are folded (codes, references, listed values and
+        typed cells; names and other free text stay as typed)."""
+        return self.key == "code" or bool(self.ref) or bool(self.allowed) or self.type != "str"
+
+    @cached_property
+    def expected(self) -> str:
+        """The labels a reference may point at, as a problem names them."""
+        return "/".join(self.ref)
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -51,6 +64,22 @@ class Kind:
     def key(self) -> str | None:
         """The column holding the record's own code, when the kind makes nodes."""
         return "code" if self.label is not None else None
+
+    @cached_property
+    def refs(self) -> tuple[Column, ...]:
+        """The columns that refer to another record."""
+        return tuple(col for col in self.columns if col.ref)
+
+    @cached_property
+    def named(self) -> tuple[str, ...]:
+        """The keys of the columns holding a code: the record's own and its references."""
+        return tuple(col.key for col in self.columns if col.key == "code" or col.ref)
+
+    @cached_property
+    def identity(self) -> tuple[str, ...]:
+        """What makes a relationship row the same fact as another: its MERGE key."""
+        return tuple(col.key for col in self.columns
+                     if col.ref or col.key in ("since", "seq", "year", "post", "sector"))
 
     def column(self, key: str) -> Column:
         for col in self.columns:

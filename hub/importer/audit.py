@@ -26,9 +26,9 @@ def touched(rows: Sequence[Located]) -> set[str]:
     """Every code an import's rows name: their own and those they refer to."""
     found: set[str] = set()
     for row in rows:
-        for col in row.kind.columns:
-            value = row.values.get(col.key)
-            if value is not None and (col.key == "code" or col.ref):
+        for key in row.kind.named:
+            value = row.values.get(key)
+            if value is not None:
                 found.add(str(value))
     return found
 

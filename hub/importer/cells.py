@@ -5,6 +5,7 @@ An ID-number column never reaches the graph: it becomes `idHash` and `idMasked`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -40,6 +41,10 @@ _THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+")
 
 
 def _date(text: str) -> date | None:
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        # The form nearly every cell has: read by the C parser, the rest by the pattern.
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(text)
     found = _DATE.fullmatch(text)
     if found is None:
         if _SERIAL.fullmatch(text):
@@ -71,9 +76,10 @@ def _int(text: str) -> int | None:
 def normal(col: Column, text: str) -> str:
     """Codes, numbers, dates and listed values with full-width characters folded
     (`Ｈ９０００２４` → `H900024`); names and other free text as typed."""
-    if col.key == "code" or col.ref or col.allowed or col.type != "str":
-        return unicodedata.normalize("NFKC", text).strip()
-    return text
+    if not col.folds:
+        return text
+    # NFKC leaves ASCII as it is, and most cells are ASCII.
+    return text.strip() if text.isascii() else unicodedata.normalize("NFKC", text).strip()
 
 
 def cell(col: Column, text: str) -> tuple[Value, str | None]:
@@ -123,7 +129,7 @@ def convert(kind: Kind, raw: RawRow, key: bytes,
     ok = True
     for col in kind.columns:
         text = normal(col, raw.cells.get(col.key, ""))
-        if text and col.type in ("idnum", "uscc") and col.key in raw.numeric:
+        if text and raw.numeric and col.type in ("idnum", "uscc") and col.key in raw.numeric:
             problems.append(Problem(raw.file, raw.line, col.header, text, STORED_AS_NUMBER))
             ok = False
             continue

@@ -5,6 +5,7 @@ this import or already in the graph, and a Party organisation's place (hub/impor
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from hub.files.problems import Problem
@@ -13,6 +14,7 @@ from hub.importer.places import misplaced, wrongly_under
 
 _GENERIC = {"Record", "Unit"}
 _NONE: dict[str, object] = {}
+_EMPTY: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +36,7 @@ def slim(row: Located) -> Located:
 
 def identity(row: Located) -> tuple[object, ...]:
     """What makes a relationship row the same fact as another (its MERGE key)."""
-    keys = [c.key for c in row.kind.columns
-            if c.ref or c.key in ("since", "seq", "year", "post", "sector")]
-    return tuple(row.values.get(k) for k in keys)
+    return tuple(row.values.get(k) for k in row.kind.identity)
 
 
 def duplicates(rows: Iterable[Located], problems: list[Problem],
@@ -75,9 +75,9 @@ def wanted(rows: Iterable[Located], batch: Mapping[str, Located]) -> set[str]:
     code this import defines (to catch a code already used by another kind)."""
     found = set(batch)
     for row in rows:
-        for col in row.kind.columns:
+        for col in row.kind.refs:
             value = row.values.get(col.key)
-            if col.ref and value is not None:
+            if value is not None:
                 found.add(str(value))
     return found
 
@@ -97,18 +97,22 @@ def references(rows: Iterable[Located], batch: Mapping[str, Located],
                                     f"编码已被 {'/'.join(sorted(other))} 使用 / code already "
                                     f"used by a {'/'.join(sorted(other))}"))
     for row in rows:
-        for col in row.kind.columns:
+        for col in row.kind.refs:
             value = row.values.get(col.key)
-            if not col.ref or value is None:
+            if value is None:
                 continue
             code = str(value)
-            labels = ({str(batch[code].kind.label)} if code in batch
-                      else graph.get(code, set()) - _GENERIC)
-            expected = "/".join(col.ref)
+            earlier = batch.get(code)
+            labels = ({str(earlier.kind.label)} if earlier is not None
+                      else graph.get(code, _EMPTY) - _GENERIC)
+            if earlier is not None and row.kind.label != "PartyOrg" \
+                    and earlier.kind.label in col.ref:
+                continue  # the common case, a code an earlier row defined, needs no more
+            expected = col.expected
             if not labels:
                 problems.append(Problem(row.file, row.line, col.header, code,
                                         f"找不到引用的编码 / unknown code (expected {expected})"))
-            elif not labels & set(col.ref):
+            elif labels.isdisjoint(col.ref):
                 problems.append(Problem(row.file, row.line, col.header, code,
                                         f"编码指向 {'/'.join(sorted(labels))}，应为 {expected} / "
                                         f"code names a {'/'.join(sorted(labels))}, "
@@ -119,8 +123,8 @@ def references(rows: Iterable[Located], batch: Mapping[str, Located],
                     problems.append(Problem(row.file, row.line, col.header, code, reason))
 
 
-def _org_fit(row: Located, key: str, code: str, labels: set[str], batch: Mapping[str, Located],
-             kinds: dict[str, str]) -> str | None:
+def _org_fit(row: Located, key: str, code: str, labels: AbstractSet[str],
+             batch: Mapping[str, Located], kinds: dict[str, str]) -> str | None:
     kind = str(row.values.get("kind"))
     if key == "territory":
         return misplaced(kind, labels)

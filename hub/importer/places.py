@@ -9,6 +9,8 @@ not refused here: the chain figure (F13) reports organisations off the chain.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 # PartyOrg.kind → the territory labels it may be IN.
 PLACE_OF_ORG: dict[str, tuple[str, ...]] = {
     "county_committee": ("County",),
@@ -39,7 +41,7 @@ PARENT_OF_ORG: dict[str, tuple[str, ...]] = {
 }
 
 
-def misplaced(kind: str, labels: set[str]) -> str | None:
+def misplaced(kind: str, labels: AbstractSet[str]) -> str | None:
     """Why an organisation of `kind` cannot lie in a unit of `labels`, or None if it fits."""
     fits = PLACE_OF_ORG.get(kind, ())
     if not labels or labels & set(fits):

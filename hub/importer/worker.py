@@ -7,16 +7,18 @@ threads) reads the files, types and checks the rows and stages them, with a Neo4
 connection of its own (hub/importer/staging.py); the importing process only waits, hears
 its progress, and publishes once it has staged everything (hub/importer/write.py).
 
-The worker runs at a lower priority than the hub (`nice`), so that requests come first. It
-ends with the import: the kernel kills it when the server process it was forked from ends,
-which that process does as soon as the importing process is gone (killed with the hub or
-`hub import`); its open transaction dies with its connection, and the run's staged records
-are cleaned by the next import (hub/importer/stage.py).
+The worker runs at a lower priority than the hub and Neo4j (`nice`, and its session's
+`autogroup` weight), so that requests come first. It ends with the import: the kernel kills
+it when the server process it was forked from ends, which that process does as soon as the
+importing process is gone (killed with the hub or `hub import`); its open transaction dies
+with its connection, and the run's staged records are cleaned by the next import
+(hub/importer/stage.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -24,6 +26,7 @@ import signal
 import threading
 import traceback
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from hub.core.errors import HubError
@@ -51,11 +54,22 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
+def _lower_priority() -> None:
+    os.nice(NICE)
+    # Where the kernel groups processes by session (autogroup, the default on most Linux
+    # systems), `nice` only ranks a process within its session: against Neo4j, a session of
+    # its own, the worker would weigh as much as the hub and Neo4j's readers together. In a
+    # session of its own with that session's weight lowered, it gives way to both.
+    with contextlib.suppress(OSError):
+        os.setsid()
+        Path("/proc/self/autogroup").write_text(str(NICE))
+
+
 def _serve(conn: Connection, job: Job) -> None:
     """The worker: stage the import, then say how it ended; every message a tuple, its tag
     first."""
     _die_with_parent()
-    os.nice(NICE)
+    _lower_priority()
     lock = threading.Lock()
 
     def send(message: tuple[object, ...]) -> None:
