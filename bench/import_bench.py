@@ -60,7 +60,8 @@ PLAIN_RUN = "plain"
 BATCH = 10_000
 CHEAP_UNIT = "XC-T01-C01-G02"
 IDLE_SECONDS = 60.0
-SETTLE_SECONDS = 5.0
+QUIET_BUSY = 0.1  # of all cores, for three seconds in a row
+QUIET_AT_MOST = 120.0
 
 
 async def plain(db: Database, folder: Path) -> tuple[int, float, float]:
@@ -96,6 +97,24 @@ async def cheap(db: Database, stop: asyncio.Event, took: list[float],
         if at is not None:
             at.append(started)
         await asyncio.sleep(0.05)
+
+
+def _busy_ticks() -> tuple[int, int]:
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
+async def quiet_machine() -> None:
+    """Wait (two minutes at most) until the cores are nearly idle for three seconds in a
+    row: Neo4j compiles, collects and flushes for a while after a large import."""
+    deadline = time.monotonic() + QUIET_AT_MOST
+    calm = 0
+    while calm < 3 and time.monotonic() < deadline:
+        busy, total = _busy_ticks()
+        await asyncio.sleep(1.0)
+        busy_after, total_after = _busy_ticks()
+        calm = calm + 1 if busy_after - busy <= QUIET_BUSY * (total_after - total) else 0
 
 
 def descendants(pid: int) -> list[int]:
@@ -202,9 +221,8 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
                   f"{started + took - staged:.0f} s: p95 {p95(publishing) * 1000:,.1f} ms "
                   f"({len(publishing)} runs)", flush=True)
         # Idle: the same query on the same (now full) database with nothing else running,
-        # once the import's dirty pages are flushed (else "idle" includes the import's work).
-        await db.write("bench.checkpoint", timeout=600.0)
-        await asyncio.sleep(SETTLE_SECONDS)
+        # once Neo4j is done with what the import left it (else "idle" includes its work).
+        await quiet_machine()
         idle: list[float] = []
         stop = asyncio.Event()
         waiting = asyncio.create_task(cheap(db, stop, idle))
