@@ -64,3 +64,29 @@ async def test_the_same_import_with_no_problem_lands_whole(
         assert await codes_present(demo, codes) == set(codes)
     finally:
         await demo.write("admin.delete_records", codes=codes)
+
+
+async def test_a_reference_to_an_earlier_row_of_the_wrong_kind_is_refused(
+        demo: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chunks of two rows: one wrong reference in the chunk that defines the code it names,
+    # one in a later chunk (checked against the codes kept from the earlier ones).
+    monkeypatch.setattr(worker, "BATCH", 2)
+    villages = [["ZW-T01-V01", "一村", "ZW-T01", "2020-01-01"],
+                ["ZW-T01-V02", "二村", "ZW-T01-V01", "2020-01-01"],
+                ["ZW-T01-V03", "三村", "ZW-T01-V01", "2020-01-01"],
+                ["ZW-T01-V04", "四村", "ZW-T01", "2020-01-01"]]
+    write_csv(tmp_path, "counties", [["ZW", "引用县"]])
+    write_csv(tmp_path, "townships", [["ZW-T01", "一镇", "ZW", "2020-01-01"]])
+    write_csv(tmp_path, "villages", villages)
+    wrong = {row[0] for row in villages if row[2] != "ZW-T01"}
+    try:
+        with pytest.raises(ImportRejected) as caught:
+            await import_path(demo, tmp_path, key=KEY)
+        found = {(p.file, p.row, p.value, p.reason) for p in caught.value.problems}
+        assert found == {("villages.csv", line, "ZW-T01-V01",
+                          "编码指向 Village，应为 Township / code names a Village, "
+                          "expected Township")
+                         for line, row in enumerate(villages, 2) if row[0] in wrong}
+        assert await codes_present(demo, ["ZW", "ZW-T01", *(v[0] for v in villages)]) == set()
+    finally:
+        await demo.write("admin.delete_records", codes=["ZW", "ZW-T01", *(v[0] for v in villages)])
