@@ -97,11 +97,12 @@ def each_raw_row(kind: Kind, file: str, lines: Iterable[Line],
         if len(values) > len(keys) and any(v.strip() for v in values[len(keys):]):
             problems.append(Problem(file, line, None, None,
                                     "单元格多于表头 / more cells than header columns"))
-        for index in sorted(i for i in blank if i < len(values) and values[i].strip()) \
-                if blank else ():
-            blank.discard(index)  # once per column is enough to show what to fix
-            problems.append(Problem(file, line, f"{letters(index)}1", values[index].strip(),
-                                    "该列有数据但没有表头 / this column has values but no header"))
+        if blank:
+            for index in sorted(i for i in blank if i < len(values) and values[i].strip()):
+                blank.discard(index)  # once per column is enough to show what to fix
+                problems.append(Problem(file, line, f"{letters(index)}1", values[index].strip(),
+                                        "该列有数据但没有表头 / this column has values but no "
+                                        "header"))
         cells = {k: v.strip() for k, v in zip(keys, values, strict=False) if k is not None}
         numeric = frozenset(k for i, k in enumerate(keys) if k is not None and i in numbers) \
             if numbers else _NO_NUMBERS

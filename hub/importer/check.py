@@ -146,8 +146,7 @@ def graph_lookup(read: Callable[[str, list[str]], list[Row]]) -> Lookup:
 
     def lookup(codes: list[str], placed: list[str]) -> tuple[list[Row], list[Row]]:
         found = read("import.known", codes) if codes else []
-        held = {str(row["code"]) for row in found}
-        there = [code for code in placed if code in held]
+        there = held_of(found, placed)
         return found, read("import.parents", there) if there else []
 
     return lookup

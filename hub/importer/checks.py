@@ -103,11 +103,11 @@ def references(rows: Iterable[Located], batch: Mapping[str, Located],
                 continue
             code = str(value)
             earlier = batch.get(code)
-            labels = ({str(earlier.kind.label)} if earlier is not None
-                      else graph.get(code, _EMPTY) - _GENERIC)
             if earlier is not None and row.kind.label != "PartyOrg" \
                     and earlier.kind.label in col.ref:
                 continue  # the common case, a code an earlier row defined, needs no more
+            labels = ({str(earlier.kind.label)} if earlier is not None
+                      else graph.get(code, _EMPTY) - _GENERIC)
             expected = col.expected
             if not labels:
                 problems.append(Problem(row.file, row.line, col.header, code,
