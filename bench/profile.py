@@ -51,7 +51,7 @@ async def hub_profile(uri: str, password: str, w: Workload, scale: synth.Scale,
 
 
 class _CypherClock:
-    """Seconds during which at least one Database._execute (every named or compiled query)
+    """Seconds during which at least one Database._send (every named or compiled query)
     is in flight (the hub's queries of one
     level run side by side, so their times overlap and must not be added up)."""
 
@@ -59,7 +59,7 @@ class _CypherClock:
         self.busy = 0.0
         self._running = 0
         self._since = 0.0
-        self._original = Database._execute
+        self._original = Database._send
 
     def reset(self) -> None:
         self.busy = 0.0
@@ -78,11 +78,11 @@ class _CypherClock:
                 if clock._running == 0:
                     clock.busy += time.perf_counter() - clock._since
 
-        Database._execute = timed  # type: ignore[method-assign,assignment]
+        Database._send = timed  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *_: object) -> None:
-        Database._execute = self._original  # type: ignore[method-assign]
+        Database._send = self._original  # type: ignore[method-assign]
 
 
 async def _raw_requests(uri: str, password: str, w: Workload, scale: synth.Scale,

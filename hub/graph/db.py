@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -21,11 +21,17 @@ from neo4j import AsyncDriver, AsyncManagedTransaction, RoutingControl
 
 from hub.core.errors import HubError, Neo4jUnavailable, QueryTimeout
 from hub.graph.cypher import Queries
-from hub.graph.publish_gate import GateState, consistent
+from hub.graph.publish_gate import GateState, consistent, with_gate
 
 T = TypeVar("T")
 _RETRY_PAUSE = 0.05
 Row = dict[str, Any]
+Columns = tuple[str, ...]
+# Read queries whose shape a Database keeps: every named one, and the compiled ones in use.
+KNOWN_SHAPES = 1024
+# A row as the driver's record, for its `data()` (nodes as their properties, …); the
+# driver's constructor is untyped.
+_record: Callable[[Iterable[tuple[str, Any]]], neo4j.Record] = neo4j.Record
 
 
 class RoundTrips:
@@ -131,27 +137,51 @@ class Database:
     read_retry: float = 0.5
     # The publish gate as this process last saw it (hub/graph/publish_gate.py).
     _gate: GateState | None = field(default=None, repr=False, compare=False)
+    # Per read query's text: its columns, and its text with the gate read after it.
+    _shapes: dict[str, tuple[Columns, str]] = field(default_factory=dict, repr=False,
+                                                     compare=False)
 
-    async def _run(self, name: str, routing: RoutingControl, timeout: float | None,
-                   params: dict[str, Any]) -> list[neo4j.Record]:
+    async def _write(self, name: str, timeout: float | None, params: dict[str, Any]
+                     ) -> list[neo4j.Record]:
         query = self.queries[name]
         query.check(params)
-        return await self._execute(name, query.text, routing, timeout, params)
+        _count(name)
+        seconds = self.timeout if timeout is None else timeout
+        return await self._send(name, query.text, RoutingControl.WRITE, seconds, params)
 
-    async def _execute(self, name: str, text: str, routing: RoutingControl,
-                       timeout: float | None, params: dict[str, Any]) -> list[neo4j.Record]:
+    async def _read(self, name: str, text: str, timeout: float | None, params: dict[str, Any]
+                    ) -> tuple[Columns, list[list[Any]]]:
+        """A read in one round trip, the publish gate read after it in the same query
+        (hub/graph/publish_gate.py); its columns and each row's values in their order."""
         _count(name)
         seconds = self.timeout if timeout is None else timeout
 
-        async def run() -> list[neo4j.Record]:
-            return await self._send(name, text, routing, seconds, params)
+        async def run() -> tuple[tuple[Columns, list[list[Any]]], GateState]:
+            columns, gated = await self._shape(text, seconds, params)
+            top = (await self._send(name, gated, RoutingControl.READ, seconds, params))[0]
+            return (columns, top["rows"]), GateState.of(top)
 
-        if routing is not RoutingControl.READ:
-            return await run()
-        records, self._gate = await consistent(
+        found, self._gate = await consistent(
             self._read_gate, run, self._gate, seconds,
             lambda: QueryTimeout(query=name, seconds=seconds))
-        return records
+        return found
+
+    async def _shape(self, text: str, seconds: float, params: dict[str, Any]
+                     ) -> tuple[Columns, str]:
+        """The columns of the read query `text` and its form with the gate read after it,
+        asked of Neo4j the first time (EXPLAIN plans a query without running it)."""
+        known = self._shapes.get(text)
+        if known is None:
+            async with _timeouts("EXPLAIN", seconds), self.driver.session(
+                    database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                result = await session.run(neo4j.Query("EXPLAIN " + text, timeout=seconds),
+                                           params)
+                columns = tuple(result.keys())
+                await result.consume()
+            if len(self._shapes) >= KNOWN_SHAPES:  # compiled queries vary: keep the newest
+                del self._shapes[next(iter(self._shapes))]
+            known = self._shapes[text] = (columns, with_gate(text, columns))
+        return known
 
     async def _send(self, name: str, text: str, routing: RoutingControl, seconds: float,
                     params: dict[str, Any]) -> list[neo4j.Record]:
@@ -184,24 +214,30 @@ class Database:
                     raise
                 await asyncio.sleep(_RETRY_PAUSE)
 
+    def _checked(self, name: str, params: dict[str, Any]) -> str:
+        query = self.queries[name]
+        query.check(params)
+        return query.text
+
     async def _read_gate(self) -> GateState:
-        """The publish gate, read apart from the round-trip count (it is no named query of
-        the caller's: one small read after each of them)."""
+        """The publish gate alone, before this process's first read and while the gate is
+        closed (apart from the round-trip count: it is no named query of the caller's)."""
         query = self.queries["stage.gate"]
         records = await self._send(query.name, query.text, RoutingControl.READ, self.timeout, {})
-        return GateState(epoch=int(records[0]["epoch"]), closed=bool(records[0]["closed"]))
+        return GateState.of(records[0])
 
     async def read_compiled(self, name: str, text: str, params: dict[str, Any],
                             timeout: float | None = None) -> list[Any]:
         """Run a query compiled by hub/compile (built from its fixed fragments, never from
         input) in one round trip; the first column of each row as the driver returns it,
         without `Record.data()`'s walk over nested values (it holds no nodes or paths)."""
-        records = await self._execute(name, text, RoutingControl.READ, timeout, params)
-        return [r[0] for r in records]
+        _columns, rows = await self._read(name, text, timeout, params)
+        return [values[0] for values in rows]
 
     async def read(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run a named read query in one round trip; rows as plain dicts."""
-        return [r.data() for r in await self._run(name, RoutingControl.READ, timeout, params)]
+        columns, rows = await self._read(name, self._checked(name, params), timeout, params)
+        return [_record(zip(columns, values, strict=True)).data() for values in rows]
 
     async def read_plain(self, name: str, timeout: float | None = None, **params: Any
                          ) -> list[Row]:
@@ -209,12 +245,12 @@ class Database:
         lists and scalars come from the driver as plain Python already, so the rows are
         taken as they are, without `Record.data()`'s walk over every nested value (24 ms for
         the 5,880 household gaps of the bench county)."""
-        records = await self._run(name, RoutingControl.READ, timeout, params)
-        return [dict(zip(r.keys(), r.values(), strict=True)) for r in records]
+        columns, rows = await self._read(name, self._checked(name, params), timeout, params)
+        return [dict(zip(columns, values, strict=True)) for values in rows]
 
     async def write(self, name: str, timeout: float | None = None, **params: Any) -> list[Row]:
         """Run a named write query in its own transaction (retried on transient errors)."""
-        return [r.data() for r in await self._run(name, RoutingControl.WRITE, timeout, params)]
+        return [r.data() for r in await self._write(name, timeout, params)]
 
     def session(self) -> neo4j.AsyncSession:
         """A session on the hub's database, causally after every earlier query of the hub."""
