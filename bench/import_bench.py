@@ -19,8 +19,12 @@ its own with an empty store (a temporary folder; ports 17887/17874 or `--bolt-po
             transactions: `cypher/bench/plain_merge_<kind>.cypher` for the two kinds that
             grow with the county (households, member links), the import's Cypher for the
             rest (a tenth of the rows);
+  plain with the cheap query
+            the plain load again, with the cheap query running beside it, then idle: what a
+            write stream at full speed does to a read by itself, with no import around it
+            (its rows/s are not the ratio's: the plain load above runs alone);
 
-and prints rows per second for both, their ratio, the importer's peak RSS and the two p95s.
+and prints rows per second for both, their ratio, the importer's peak RSS and the p95s.
 Not a test: numbers depend on the box (and on what else runs on it).
 """
 
@@ -65,14 +69,18 @@ QUIET_BUSY = 0.1  # of all cores, for three seconds in a row
 QUIET_AT_MOST = 120.0
 
 
-async def plain(db: Database, folder: Path) -> tuple[int, float, float]:
-    """(rows, seconds to type the rows, seconds to write them) for the plain load."""
+async def plain(db: Database, folder: Path, during: list[float] | None = None
+                ) -> tuple[int, float, float]:
+    """(rows, seconds to type the rows, seconds to write them) for the plain load; with
+    `during`, the cheap query runs beside the writes and its latencies go there."""
     started = time.perf_counter()
     rows, _existing = await check(db, folder, load_key())
     typed = time.perf_counter() - started
     by_kind: dict[str, list[dict[str, object]]] = {}
     for row in rows:
         by_kind.setdefault(row.kind.name, []).append(row.values)
+    stop = asyncio.Event()
+    reading = asyncio.create_task(cheap(db, stop, during)) if during is not None else None
     started = time.perf_counter()
     # The import's Cypher writes new records staged: the kinds it writes here (a tenth of the
     # rows) are published in one step before the plain queries, which match kind labels.
@@ -84,7 +92,11 @@ async def plain(db: Database, folder: Path) -> tuple[int, float, float]:
             await db.write("stage.publish", timeout=600.0, id=PLAIN_RUN)
         for start in range(0, len(items), BATCH):
             await db.write(query, timeout=600.0, rows=items[start:start + BATCH], **own)
-    return len(rows), typed, time.perf_counter() - started
+    wrote = time.perf_counter() - started
+    if reading is not None:
+        stop.set()
+        await reading
+    return len(rows), typed, wrote
 
 
 async def cheap(db: Database, stop: asyncio.Event, took: list[float],
@@ -225,19 +237,12 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
                   f"({len(publishing)} runs)", flush=True)
         # Idle: the same query on the same (now full) database with nothing else running,
         # once Neo4j is done with what the import left it (else "idle" includes its work).
-        await quiet_machine()
-        idle: list[float] = []
-        stop = asyncio.Event()
-        waiting = asyncio.create_task(cheap(db, stop, idle))
-        await asyncio.sleep(IDLE_SECONDS)
-        stop.set()
-        await waiting
-        print(f"idle:     cheap query p95 {p95(idle) * 1000:,.1f} ms ({len(idle)} runs)",
-              flush=True)
+        idle, runs = await idle_p95(db)
+        print(f"idle:     cheap query p95 {idle:,.1f} ms ({runs} runs)", flush=True)
         return {"importer_rps": summary.rows / took, "importer_rss_mib": rss,
                 "worker_rss_mib": worker,
-                "idle_p95_ms": p95(idle) * 1000, "import_p95_ms": p95(during) * 1000,
-                "idle_n": float(len(idle)), "import_n": float(len(during))}
+                "idle_p95_ms": idle, "import_p95_ms": p95(during) * 1000,
+                "idle_n": float(runs), "import_n": float(len(during))}
     finally:
         await db.driver.close()
 
@@ -250,6 +255,33 @@ async def plain_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
               f"typing them took {typed:.1f} s", flush=True)
         return {"rows": float(rows), "plain_rps": rows / wrote,
                 "plain_typed_rps": rows / (wrote + typed)}
+    finally:
+        await db.driver.close()
+
+
+async def idle_p95(db: Database) -> tuple[float, int]:
+    """The cheap query's p95 (ms) on the idle database, once the cores are quiet; and its
+    number of runs."""
+    await quiet_machine()
+    idle: list[float] = []
+    stop = asyncio.Event()
+    waiting = asyncio.create_task(cheap(db, stop, idle))
+    await asyncio.sleep(IDLE_SECONDS)
+    stop.set()
+    await waiting
+    return p95(idle) * 1000, len(idle)
+
+
+async def plain_read_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
+    db = await connected(server)
+    try:
+        during: list[float] = []
+        rows, _typed, wrote = await plain(db, folder, during)
+        idle, runs = await idle_p95(db)
+        print(f"plain with the cheap query: {rows / wrote:,.0f} rows/s; cheap query p95 "
+              f"{p95(during) * 1000:,.1f} ms during ({len(during)} runs), {idle:,.1f} ms idle "
+              f"({runs} runs)", flush=True)
+        return {"plain_p95_ms": p95(during) * 1000, "plain_idle_p95_ms": idle}
     finally:
         await db.driver.close()
 
@@ -298,6 +330,9 @@ def main(argv: list[str] | None = None) -> int:
                     found.update(pool.submit(on_fresh_server, plain_phase,
                                              Path(tmp) / f"neo4j-plain-{number}", args,
                                              folder).result())
+                    found.update(pool.submit(on_fresh_server, plain_read_phase,
+                                             Path(tmp) / f"neo4j-plain-read-{number}", args,
+                                             folder).result())
                 rounds.append(found)
         except HubError as exc:
             print(exc.message(), file=sys.stderr)
@@ -310,7 +345,8 @@ def report(args: argparse.Namespace, rounds: list[dict[str, float]]) -> None:
     """Each round's ratios, then the round with the median speed ratio in full."""
     for number, one in enumerate(rounds, 1):
         print(f"round {number}: importer ÷ plain {one['importer_rps'] / one['plain_rps']:.2f}, "
-              f"cheap query p95 {one['import_p95_ms'] / one['idle_p95_ms']:.1f}× idle")
+              f"cheap query p95 {one['import_p95_ms'] / one['idle_p95_ms']:.1f}× idle "
+              f"(beside plain writes {one['plain_p95_ms'] / one['plain_idle_p95_ms']:.1f}×)")
     found = sorted(rounds, key=lambda one: one["importer_rps"] / one["plain_rps"]
                    )[len(rounds) // 2]
     ratio = found["importer_rps"] / found["plain_rps"]
@@ -325,6 +361,10 @@ def report(args: argparse.Namespace, rounds: list[dict[str, float]]) -> None:
           f"({found['idle_n']:.0f} runs), {found['import_p95_ms']:,.1f} ms during the import "
           f"({found['import_n']:.0f} runs): "
           f"{found['import_p95_ms'] / found['idle_p95_ms']:.1f}× (target ≤ 3×)")
+    print(f"  beside plain writes {found['plain_idle_p95_ms']:>10,.1f} ms idle, "
+          f"{found['plain_p95_ms']:,.1f} ms during the plain load: "
+          f"{found['plain_p95_ms'] / found['plain_idle_p95_ms']:.1f}× (no import: the write "
+          "stream's own cost to a read)")
 
 
 if __name__ == "__main__":
