@@ -37,6 +37,11 @@ class Column:
         return self.key == "code" or bool(self.ref) or bool(self.allowed) or self.type != "str"
 
     @cached_property
+    def as_read(self) -> bool:
+        """Whether a cell is taken as it is read: text with no list of allowed values."""
+        return self.type == "str" and not self.allowed
+
+    @cached_property
     def expected(self) -> str:
         """The labels a reference may point at, as a problem names them."""
         return "/".join(self.ref)

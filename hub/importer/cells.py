@@ -5,7 +5,6 @@ An ID-number column never reaches the graph: it becomes `idHash` and `idMasked`.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -43,8 +42,10 @@ _THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+")
 def _date(text: str) -> date | None:
     if len(text) == 10 and text[4] == "-" and text[7] == "-":
         # The form nearly every cell has: read by the C parser, the rest by the pattern.
-        with contextlib.suppress(ValueError):
+        try:
             return date.fromisoformat(text)
+        except ValueError:
+            pass
     found = _DATE.fullmatch(text)
     if found is None:
         if _SERIAL.fullmatch(text):
@@ -127,8 +128,12 @@ def convert(kind: Kind, raw: RawRow, key: bytes,
     """The row as query parameters, or None (with problems added) when any cell is refused."""
     out: dict[str, Value] = {}
     ok = True
+    cells = raw.cells
     for col in kind.columns:
-        text = normal(col, raw.cells.get(col.key, ""))
+        text = cells.get(col.key, "")
+        # `normal`, for cells rows.py has stripped already: only non-ASCII text can change.
+        if text and col.folds and not text.isascii():
+            text = unicodedata.normalize("NFKC", text).strip()
         if text and raw.numeric and col.type in ("idnum", "uscc") and col.key in raw.numeric:
             problems.append(Problem(raw.file, raw.line, col.header, text, STORED_AS_NUMBER))
             ok = False
@@ -142,6 +147,9 @@ def convert(kind: Kind, raw: RawRow, key: bytes,
                 out["idHash"] = out["idMasked"] = None
             else:
                 out[col.key] = None
+            continue
+        if col.as_read:
+            out[col.key] = text
             continue
         value, reason = cell(col, text)
         if reason is not None:

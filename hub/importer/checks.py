@@ -91,7 +91,8 @@ def references(rows: Iterable[Located], batch: Mapping[str, Located],
     be free; a Party organisation must fit its place and its parent (`kinds`: the graph's
     `kind` of the codes looked up)."""
     for code, first in (batch if own is None else own).items():
-        other = graph.get(code, set()) - _GENERIC
+        held = graph.get(code)  # most codes an import defines are new to the graph
+        other = held - _GENERIC if held else _EMPTY
         if other and first.kind.label not in other:
             problems.append(Problem(first.file, first.line, first.kind.column("code").header, code,
                                     f"编码已被 {'/'.join(sorted(other))} 使用 / code already "

@@ -15,6 +15,12 @@ from hub.importer.checks import Located
 
 PLACES = {"county": "IN", "township": "IN", "community": "IN", "territory": "IN",
           "parent": "UNDER"}
+# Per kind, worked out once (every row of a county passes here): the kinds whose rows name a
+# place, and the reference columns that do, with the relationship each stands for.
+_NAMING_A_PLACE = {k.name for k in KINDS if k.label is not None
+                   and any(c.key in PLACES for c in k.columns)}
+_PLACE_COLUMNS = {k.name: tuple((c, PLACES[c.key]) for c in k.columns
+                                if c.key in PLACES and c.ref) for k in KINDS}
 
 
 def placed(rows: list[Located]) -> list[str]:
@@ -22,7 +28,7 @@ def placed(rows: list[Located]) -> list[str]:
     parents (and ancestors, for cycles) must be read from the graph."""
     found: set[str] = set()
     for row in rows:
-        if row.kind.label is None or not any(c.key in PLACES for c in row.kind.columns):
+        if row.kind.name not in _NAMING_A_PLACE:
             continue
         found.add(str(row.values["code"]))
         if row.values.get("parent") is not None:
@@ -42,12 +48,12 @@ def structure(rows: list[Located], graph: list[Row], problems: list[Problem]) ->
         if row.kind.label is None:
             continue
         code = str(row.values["code"])
-        for col in row.kind.columns:
-            rel = PLACES.get(col.key)
+        for col, rel in _PLACE_COLUMNS[row.kind.name]:
             value = row.values.get(col.key)
-            if rel is None or value is None or not col.ref:
+            if value is None:
                 continue
-            others = current.get((code, rel), set()) - {str(value)}
+            held = current.get((code, rel))
+            others = held - {str(value)} if held else None
             if others:
                 problems.append(Problem(row.file, row.line, col.header, str(value),
                                         f"已隶属于 {'/'.join(sorted(others))}，不能再隶属第二个上级"
