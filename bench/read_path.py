@@ -1,7 +1,7 @@
 """How long one small read takes each way the driver offers: `execute_query` (a managed
 transaction: BEGIN … COMMIT) against the auto-commit query the hub's reads now use
-(`Database._auto_read`), on the publish gate's read (`stage.gate`), the read every query of
-the hub is followed by.
+(`Database._auto_read`), on the publish gate's read (`stage.gate`): a small read of its own
+(the hub's read queries now read the gate in their own round trip, hub/graph/publish_gate.py).
 
     .venv/bin/python -m bench.read_path [--reads 2000]
 
