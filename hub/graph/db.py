@@ -143,11 +143,10 @@ class Database:
 
     async def _write(self, name: str, timeout: float | None, params: dict[str, Any]
                      ) -> list[neo4j.Record]:
-        query = self.queries[name]
-        query.check(params)
+        text = self._checked(name, params)
         _count(name)
         seconds = self.timeout if timeout is None else timeout
-        return await self._send(name, query.text, RoutingControl.WRITE, seconds, params)
+        return await self._send(name, text, RoutingControl.WRITE, seconds, params)
 
     async def _read(self, name: str, text: str, timeout: float | None, params: dict[str, Any]
                     ) -> tuple[Columns, list[list[Any]]]:

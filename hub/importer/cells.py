@@ -128,12 +128,8 @@ def convert(kind: Kind, raw: RawRow, key: bytes,
     """The row as query parameters, or None (with problems added) when any cell is refused."""
     out: dict[str, Value] = {}
     ok = True
-    cells = raw.cells
     for col in kind.columns:
-        text = cells.get(col.key, "")
-        # `normal`, for cells rows.py has stripped already: only non-ASCII text can change.
-        if text and col.folds and not text.isascii():
-            text = unicodedata.normalize("NFKC", text).strip()
+        text = normal(col, raw.cells.get(col.key, ""))
         if text and raw.numeric and col.type in ("idnum", "uscc") and col.key in raw.numeric:
             problems.append(Problem(raw.file, raw.line, col.header, text, STORED_AS_NUMBER))
             ok = False
