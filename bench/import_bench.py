@@ -214,12 +214,13 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
         try:
             summary = await import_path(db, folder, timeout=3600.0, tick=tick,
                                         progress=lambda line: print("  " + line, flush=True))
+            # Here, not after the sampler's last two-second sleep below.
+            took = time.perf_counter() - started
         finally:
             bar.close()
             stop.set()
             await waiting
             await sampling
-        took = time.perf_counter() - started
         rss = _peak_kib(os.getpid()) / 1024
         worker = peak[0] / 1024
         print(f"importer: {summary.rows} rows in {took:.1f} s "

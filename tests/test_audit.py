@@ -50,6 +50,9 @@ async def test_the_demo_import_left_its_audit_record(demo: Database) -> None:
     assert after["path"] == "demo-county"
     assert townships["rows"] == 8 and townships["created"] + townships["unchanged"] == 8
     assert imports[-1]["role"] == "county" and imports[-1]["who"].startswith("cli:")
+    # A record the import created keeps its run's id: its provenance, found in the entry.
+    made = (await demo.read("testing.record_properties", codes=["XC-T01"]))[0]["properties"]
+    assert made["importId"] == after["run"] and made["stagedLabels"] == ["Township", "Unit"]
 
 
 async def test_every_record_of_a_large_upload_finds_its_audit_entry(

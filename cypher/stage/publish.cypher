@@ -2,7 +2,7 @@
 // Publish: in one transaction, give every record this import staged the kind labels it was
 // written without (`stagedLabels`, set by `cypher/import/*.cypher`), and mark the import
 // published; readers see all of it at the commit, and none of it before. One label change
-// per new record; the staging marks stay until `settle` takes them off in batches.
+// per new record; the staging marks stay on it as its provenance (docs/model.md, "Imports").
 // Params: $id.
 OPTIONAL MATCH (s:Record {importId: $id})
 WHERE s.stagedLabels IS NOT NULL

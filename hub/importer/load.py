@@ -71,8 +71,9 @@ async def import_staged(db: Database, path: Path, progress: Progress | None = No
         say(f"检查并暂存 / checking and staging {path} …")
 
         async def entry(tx: Tx, summary: Summary, codes: list[str]) -> str:
+            # `run` is the `importId` the records this import creates keep (docs/model.md).
             return await audit.record(tx, author, "import", codes, None,
-                                      {**(details or {"path": path.name}),
+                                      {**(details or {"path": path.name}), "run": run.id,
                                        "kinds": summary.as_json(), "summary": summary.lines()})
 
         try:

@@ -5,8 +5,8 @@ A run is an `(:ImportRun {id})` node. The importing process locks it, in a trans
 holds open and never commits, for as long as it runs: when the process, its connection or
 Neo4j dies, the lock goes with it. Before checking anything, an import probes every other run
 with a short lock timeout; a run whose lock it gets is dead, and its leftovers are cleaned:
-an unpublished run's staged records are deleted, a published run's staging marks are taken
-off (its data is already the graph's). Both in batches of their own.
+an unpublished run's staged records are deleted, in batches of their own. A published run's
+records are the graph's: their staging marks stay as their provenance (docs/model.md).
 """
 
 from __future__ import annotations
@@ -93,9 +93,9 @@ async def clean_dead(db: Database, me: str) -> list[str]:
 
 
 async def clean(db: Database, run: str) -> None:
-    """Settle a published run, or delete an unpublished run's staged records; then forget it."""
-    published = (await db.read("stage.published", id=run))[0]["published"]
-    await _auto(db, "stage.settle" if published else "stage.drop", id=run)
+    """Delete an unpublished run's staged records; then forget the run."""
+    if not (await db.read("stage.published", id=run))[0]["published"]:
+        await _auto(db, "stage.drop", id=run)
     await db.write("stage.end", id=run)
 
 

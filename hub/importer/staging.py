@@ -50,7 +50,8 @@ class Job:
     run: str
     spill: str
     keep: str | None
-    size: int
+    size: int  # rows checked at a time
+    batch: int  # rows staged in one transaction (at most `size`)
     timeout: float
 
 
@@ -171,8 +172,8 @@ def work(job: Job, send: Send) -> Staged:
                 for want in (True, False):
                     part = [(r.file, r.line, r.values) for r in rows
                             if staged(r, existing) is want]
-                    for start in range(0, len(part), job.size):
-                        batch = Batch(rows[0].kind.name, want, part[start:start + job.size])
+                    for start in range(0, len(part), job.batch):
+                        batch = Batch(rows[0].kind.name, want, part[start:start + job.batch])
                         _hand_on(batch, writer, spill, keep)
         finally:
             writer.todo.put(None)

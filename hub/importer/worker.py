@@ -35,6 +35,9 @@ from hub.files.problems import ImportRejected
 from hub.importer.staging import Job, Staged, work
 
 BATCH = 5000
+# Rows staged in one transaction. Smaller than a checked chunk: a reader waits less behind
+# each of Neo4j's write transactions (docs/performance.md, issue #13).
+STAGED = 1000
 # How much lower than the hub's the worker's CPU priority is: a request's work comes first.
 NICE = 10
 _PR_SET_PDEATHSIG = 1

@@ -126,7 +126,7 @@ async def write(db: Database, run: Run, path: Path, key: bytes, audit: Audit,
         spill, kept = Path(folder) / "deferred", Path(folder) / "rows"
         # BATCH is read here, in the importing process, so that a test can make batches small.
         job = Job(db.target, str(path), key, run.id, str(spill), str(kept) if keep else None,
-                  worker.BATCH, min(timeout, 600.0))
+                  worker.BATCH, min(worker.BATCH, worker.STAGED), min(timeout, 600.0))
         staged = await worker.stage_in_worker(job, tick)
         rows = [row for batch in _batches(kept) for row in batch.located()] if keep else []
         return await publish(db, run, staged, spill, audit, rows, tick, timeout, before, after)
