@@ -233,7 +233,7 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
             publishing = [t for t, s in zip(during, at, strict=True) if s >= staged]
             print(f"          scanning the files {wrote[0] - started:.0f} s, then checking and "
                   f"staging together {staged - wrote[0]:.0f} s: p95 {p95(checking) * 1000:,.1f}"
-                  f" ms ({len(checking)} runs); publishing and settling "
+                  f" ms ({len(checking)} runs); publishing "
                   f"{started + took - staged:.0f} s: p95 {p95(publishing) * 1000:,.1f} ms "
                   f"({len(publishing)} runs)", flush=True)
         # Idle: the same query on the same (now full) database with nothing else running,
