@@ -142,7 +142,7 @@ async def test_killed_hub_leaves_nothing_of_its_upload(tmp_path: Path, slot: Slo
         proc = first
         upload = asyncio.create_task(asyncio.to_thread(hub.upload, token, body))
         for _ in range(2400):  # until a few batches are staged, at most 10 minutes
-            if (await counts(db))["staged"] >= 2 * 5000 or upload.done():
+            if (await counts(db))["staged"] >= 10_000 or upload.done():
                 break
             await asyncio.sleep(0.25)
         assert not upload.done(), "the upload ended before the hub could be killed"

@@ -38,7 +38,7 @@ from tests.conftest import Slot
 pytestmark = pytest.mark.lifecycle
 KEY = "staged-import-test-key"
 HOUSEHOLDS = 3000
-ADDED = 24_000  # five staged batches of households, so a kill lands inside staging
+ADDED = 24_000  # 24 staged batches of households (worker.STAGED), so a kill lands inside staging
 LINKED = 150
 
 
@@ -152,7 +152,7 @@ async def test_killed_import_leaves_nothing_and_readers_see_old_or_new(
     reader = asyncio.create_task(watch(db, grid, code, seen, stop))
     try:
         for _ in range(2400):  # until a few batches are staged, at most 10 minutes
-            if (await counts(db))["staged"] >= 2 * 5000 or proc.poll() is not None:
+            if (await counts(db))["staged"] >= 10_000 or proc.poll() is not None:
                 break
             await asyncio.sleep(0.25)
         assert proc.poll() is None, "the import ended before it could be killed"
