@@ -227,10 +227,14 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
               f"({summary.rows / took:,.0f} rows/s, checks, staging and publishing included); "
               f"peak RSS {rss:,.0f} MiB importing process, {worker:,.0f} MiB checking worker; "
               f"cheap query p95 {p95(during) * 1000:,.1f} ms ({len(during)} runs)", flush=True)
+        phases: dict[str, float] = {}
         if len(wrote) >= 2:
             staged = wrote[-2]
             checking = [t for t, s in zip(during, at, strict=True) if s < staged]
             publishing = [t for t, s in zip(during, at, strict=True) if s >= staged]
+            phases = {"staging_p95_ms": p95(checking) * 1000,
+                      "publish_p95_ms": p95(publishing) * 1000,
+                      "publish_share": len(publishing) / len(during)}
             print(f"          scanning the files {wrote[0] - started:.0f} s, then checking and "
                   f"staging together {staged - wrote[0]:.0f} s: p95 {p95(checking) * 1000:,.1f}"
                   f" ms ({len(checking)} runs); publishing "
@@ -243,7 +247,7 @@ async def importer_phase(server: LocalNeo4j, folder: Path) -> dict[str, float]:
         return {"importer_rps": summary.rows / took, "importer_rss_mib": rss,
                 "worker_rss_mib": worker,
                 "idle_p95_ms": idle, "import_p95_ms": p95(during) * 1000,
-                "idle_n": float(runs), "import_n": float(len(during))}
+                "idle_n": float(runs), "import_n": float(len(during)), **phases}
     finally:
         await db.driver.close()
 
@@ -362,6 +366,11 @@ def report(args: argparse.Namespace, rounds: list[dict[str, float]]) -> None:
           f"({found['idle_n']:.0f} runs), {found['import_p95_ms']:,.1f} ms during the import "
           f"({found['import_n']:.0f} runs): "
           f"{found['import_p95_ms'] / found['idle_p95_ms']:.1f}× (target ≤ 3×)")
+    if "staging_p95_ms" in found:
+        print(f"    of which          {found['staging_p95_ms']:>10,.1f} ms while checking and "
+              f"staging ({found['staging_p95_ms'] / found['idle_p95_ms']:.1f}×), "
+              f"{found['publish_p95_ms']:,.1f} ms while publishing "
+              f"({found['publish_share']:.0%} of the runs)")
     print(f"  beside plain writes {found['plain_idle_p95_ms']:>10,.1f} ms idle, "
           f"{found['plain_p95_ms']:,.1f} ms during the plain load: "
           f"{found['plain_p95_ms'] / found['plain_idle_p95_ms']:.1f}× (no import: the write "
