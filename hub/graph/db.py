@@ -155,8 +155,9 @@ class Database:
         _count(name)
         seconds = self.timeout if timeout is None else timeout
 
+        columns, gated = await self._shape(text, seconds, params)
+
         async def run() -> tuple[tuple[Columns, list[list[Any]]], GateState]:
-            columns, gated = await self._shape(text, seconds, params)
             top = (await self._send(name, gated, RoutingControl.READ, seconds, params))[0]
             return (columns, top["rows"]), GateState.of(top)
 
