@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterator
+from datetime import date
 from pathlib import Path
 
 import neo4j
@@ -148,6 +149,26 @@ async def test_database_constraint_refuses_a_duplicate_code(demo: Database) -> N
     assert "County" not in labels
 
 
+async def test_household_codes_are_unique_through_record_alone(demo: Database) -> None:
+    """Migration 8: :Household(code) is a plain index, and :Record(code) alone refuses a new
+    household whose code another household (H000001) or another kind (a township) holds."""
+    async with demo.session() as session:
+        found = await (await session.run(demo.queries["testing.household_code_schema"].text)
+                       ).data()
+    assert found == [{"name": "household_code_index", "type": "RANGE", "owningConstraint": None}]
+    row = {"head": "重", "phone": None, "size": 1, "address": None,
+           "territory": "XC-T01-C01-G02", "since": "2024-01-01", "until": None}
+    try:
+        for code in ("H000001", "XC-T01"):
+            with pytest.raises(neo4j.exceptions.ConstraintError):
+                await demo.write("stage.new_households", rows=[{**row, "code": code}],
+                                 run="dup")
+    finally:
+        await demo.write("stage.drop", id="dup")
+    assert len(await demo.read("units.household_by_code", codes=["H000001"], scope=None,
+                               asOf=date.today())) == 1
+
+
 async def test_every_problem_is_reported_and_nothing_written(demo: Database,
                                                              tmp_path: Path) -> None:
     write_csv(tmp_path, "counties", [["ZT", "测试县"]])
@@ -221,8 +242,6 @@ async def test_import_a_workbook(demo: Database, tmp_path: Path, cleanup: list[s
     sheet.append(["ZW", "工作簿县"])
     towns = book.create_sheet("乡镇")
     towns.append([col.header for col in BY_NAME["townships"].columns])
-    from datetime import date
-
     towns.append(["ZW-T01", "一镇", "ZW", date(2020, 1, 1)])
     path = tmp_path / "county.xlsx"
     book.save(path)

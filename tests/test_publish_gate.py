@@ -14,13 +14,16 @@ from hub.graph.db import Database
 from hub.graph.publish_gate import GateState, consistent, with_gate
 
 _WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|FOREACH)\b")
+_SCHEMA = re.compile(r"^SHOW\b", re.MULTILINE)
 
 
 def _reads(db: Database) -> list[str]:
-    """The named queries that only read (every write clause written in capitals, as in
-    every file under cypher/)."""
+    """The named queries that only read the graph (every write clause written in capitals,
+    as in every file under cypher/; a schema command, `SHOW …`, reads no record and is
+    never run as a read)."""
     return sorted(name for name, query in db.queries.items()
-                  if not name.startswith("migrations.") and not _WRITES.search(query.text))
+                  if not name.startswith("migrations.") and not _WRITES.search(query.text)
+                  and not _SCHEMA.search(query.text))
 
 
 async def _columns(db: Database, name: str, text: str) -> list[str]:

@@ -1,5 +1,7 @@
 // Step 2: the county graph model: one unique code per record, per unit and per label;
-// lookup indexes for the kinds and for hashed ID numbers. See docs/model.md.
+// lookup indexes for the kinds and for hashed ID numbers. See docs/model.md. (`:Household` is
+// indexed by code in step 8, not constrained: `:Record` keeps its codes unique. Databases
+// migrated before step 8 got the constraint here, and step 8 drops it.)
 // 第 2 步：县域图谱模型的唯一约束与索引（编码唯一；类型、身份证哈希索引）。
 CREATE CONSTRAINT record_code IF NOT EXISTS FOR (n:Record) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT unit_code IF NOT EXISTS FOR (n:Unit) REQUIRE n.code IS UNIQUE;
@@ -14,7 +16,6 @@ CREATE CONSTRAINT enterprise_code IF NOT EXISTS FOR (n:Enterprise) REQUIRE n.cod
 CREATE CONSTRAINT cooperative_code IF NOT EXISTS FOR (n:Cooperative) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT platform_code IF NOT EXISTS FOR (n:Platform) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT member_code IF NOT EXISTS FOR (n:Member) REQUIRE n.code IS UNIQUE;
-CREATE CONSTRAINT household_code IF NOT EXISTS FOR (n:Household) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT grid_worker_code IF NOT EXISTS FOR (n:GridWorker) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT activity_code IF NOT EXISTS FOR (n:Activity) REQUIRE n.code IS UNIQUE;
 CREATE CONSTRAINT problem_code IF NOT EXISTS FOR (n:Problem) REQUIRE n.code IS UNIQUE;

@@ -8,5 +8,5 @@ UNWIND $rows AS row
 MATCH (t:Record {code: row.territory})
 CREATE (h:Record {code: row.code, importId: $run, stagedLabels: ['Household'],
                   head: row.head, phone: row.phone, size: row.size, address: row.address})
-CREATE (h)-[:IN {since: row.since, until: row.until}]->(t)
+CREATE (h)-[:IN {since: date(row.since), until: date(row.until)}]->(t)
 RETURN 'created' AS status, count(*) AS count

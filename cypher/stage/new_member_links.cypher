@@ -6,5 +6,5 @@
 UNWIND $rows AS row
 MATCH (a:Record {code: row.member})
 MATCH (b:Record {code: row.household})
-CREATE (a)-[:LINKS {since: row.since, until: row.until}]->(b)
+CREATE (a)-[:LINKS {since: date(row.since), until: date(row.until)}]->(b)
 RETURN 'created' AS status, count(*) AS count

@@ -20,6 +20,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -97,6 +98,20 @@ def params(kind_name: str, rows: list[dict[str, object]], run: str) -> dict[str,
     return {"rows": rows, "run": run} if BY_NAME[kind_name].label is not None else {"rows": rows}
 
 
+def dates_as_text(kind_name: str, rows: list[dict[str, object]]) -> None:
+    """Turn the dates of `rows` into ISO text, in place, for the queries that create
+    outright and read dates with `date()`: the driver converts a Python date in Python, one
+    by one, and for a county's 600,000 dates that was most of the writing thread's CPU,
+    taken from Neo4j's writes on two cores (docs/performance.md, issue #13, seventh round).
+    In place: a copy of every row costs about as much again."""
+    keys = [c.key for c in BY_NAME[kind_name].columns if c.type == "date"]
+    for row in rows:
+        for key in keys:
+            value = row[key]
+            if isinstance(value, date):
+                row[key] = value.isoformat()
+
+
 def as_hub_error(exc: neo4j.exceptions.Neo4jError | neo4j.exceptions.DriverError, name: str,
                  seconds: float) -> HubError | None:
     """What a client should read of a failed write of an import."""
@@ -135,10 +150,18 @@ class _Writer(threading.Thread):
         # Every staged row is new (the checks found its code, or one it names, missing from
         # the graph): a kind that grows with the county has a query that creates outright.
         new = f"stage.new_{batch.kind}"
-        query = self.queries[new if new in self.queries else BY_NAME[batch.kind].query]
+        if new in self.queries:
+            query = self.queries[new]
+            # The batch is the writer's alone once handed on (and already kept for an
+            # upload's hooks, typed), so its rows may change.
+            rows = batch.values()
+            dates_as_text(batch.kind, rows)
+            values = params(batch.kind, rows, self.job.run)
+        else:
+            query = self.queries[BY_NAME[batch.kind].query]
+            values = params(batch.kind, batch.values(), self.job.run)
         found, _, _ = self.driver.execute_query(
-            neo4j.Query(query.text, timeout=self.job.timeout),
-            params(batch.kind, batch.values(), self.job.run),
+            neo4j.Query(query.text, timeout=self.job.timeout), values,
             database_=self.job.target.database, routing_=RoutingControl.WRITE)
         part = self.counts.setdefault(batch.kind, {})
         for status in found:
@@ -169,9 +192,11 @@ def work(job: Job, send: Send) -> Staged:
                 if not started:
                     send(("tick", "write", 0, checker.planned))
                     started = True
-                for want in (True, False):
-                    part = [(r.file, r.line, r.values) for r in rows
-                            if staged(r, existing) is want]
+                parts: dict[bool, list[tuple[str, int, dict[str, object]]]] = {True: [],
+                                                                               False: []}
+                for r in rows:
+                    parts[staged(r, existing)].append((r.file, r.line, r.values))
+                for want, part in parts.items():
                     for start in range(0, len(part), job.batch):
                         batch = Batch(rows[0].kind.name, want, part[start:start + job.batch])
                         _hand_on(batch, writer, spill, keep)
