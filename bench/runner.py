@@ -91,8 +91,7 @@ def _rotate(turn: int) -> list[str]:
 
 async def measure(plan: Plan, scale: synth.Scale, srv_uri: str, password: str, out: Path,
                   result: ScaleResult) -> None:
-    async with clients({s: srv_uri for s in SYSTEMS}, password, out,
-                       concurrency=plan.concurrency) as calls:
+    async with clients({s: srv_uri for s in SYSTEMS}, password, out) as calls:
         picks = [(w.name, drive.fixed(w, scale)) for w in WORKLOADS if w.name in plan.workloads]
         if "mixed" in plan.workloads:
             picks.append(("mixed", drive.mixed(scale)))

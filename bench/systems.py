@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 
 from bench import env
+from bench.http_client import KeptAlive
 from bench.workloads import ACTIVE, AS_OF, Workload
 from hub.core.principal import Role
 from hub.core.settings import PROJECT_ROOT, Settings
@@ -112,17 +113,15 @@ def _checked(body: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-def graphql_call(client: httpx.AsyncClient, system: str) -> Call:
+def graphql_call(client: KeptAlive, system: str) -> Call:
     async def call(w: Workload, params: dict[str, Any]) -> None:
         if system == "hub":
             doc, variables = w.hub, {**params, "asOf": AS_OF.isoformat()}
         else:
             doc, variables = w.neo4j_graphql, {**params, "active": ACTIVE,
                                                 "activeCover": ACTIVE}
-        resp = await client.post("/graphql" if system == "hub" else "/",
-                                 json={"query": doc, "variables": variables})
-        resp.raise_for_status()
-        _checked(resp.json())
+        _checked(await client.post("/graphql" if system == "hub" else "/",
+                                    {"query": doc, "variables": variables}))
 
     return call
 
@@ -136,24 +135,26 @@ def raw_call(db: Database) -> Call:
 
 @asynccontextmanager
 async def clients(uris: dict[str, str], password: str, out: Path, hub_port: int = 48000,
-                  ng_port: int = 48100, concurrency: int = 8
-                  ) -> AsyncIterator[dict[str, Call]]:
+                  ng_port: int = 48100) -> AsyncIterator[dict[str, Call]]:
     """All three systems, each against the Bolt URI named for it, for the block's length."""
     hub, token = start_hub(uris["hub"], password, hub_port, out / "hub.log")
     ng: Process | None = None
     try:
         ng = start_neo4j_graphql(uris["neo4j-graphql"], password, ng_port,
                                  out / "neo4j-graphql.log")
-        limits = httpx.Limits(max_connections=concurrency * 2)
-        hub_http = httpx.AsyncClient(base_url=f"http://127.0.0.1:{hub_port}", limits=limits,
-                                     headers={"Authorization": f"Bearer {token}"}, timeout=120)
-        ng_http = httpx.AsyncClient(base_url=f"http://127.0.0.1:{ng_port}", limits=limits,
-                                    timeout=120)
+        # Both servers through the same lean client (bench/http_client.py): what a client
+        # spends per request is timed as the server's.
+        hub_http = KeptAlive("127.0.0.1", hub_port, {"Authorization": f"Bearer {token}"})
+        ng_http = KeptAlive("127.0.0.1", ng_port)
         db_cm: AbstractAsyncContextManager[Database] = env.database(uris["raw"], password)
-        async with hub_http, ng_http, db_cm as db:
-            yield {"hub": graphql_call(hub_http, "hub"),
-                   "neo4j-graphql": graphql_call(ng_http, "neo4j-graphql"),
-                   "raw": raw_call(db)}
+        try:
+            async with db_cm as db:
+                yield {"hub": graphql_call(hub_http, "hub"),
+                       "neo4j-graphql": graphql_call(ng_http, "neo4j-graphql"),
+                       "raw": raw_call(db)}
+        finally:
+            await hub_http.aclose()
+            await ng_http.aclose()
     finally:
         hub.stop()
         if ng is not None:
