@@ -1,6 +1,7 @@
 """The load generator's lean HTTP client (bench/http_client.py) against a server that answers
-the ways real servers do: a `Content-Length` reply, a chunked one (Node), a refused request
-and a connection the server closes; kept-alive connections are reused."""
+the ways real servers do: a `Content-Length` reply, a chunked one (Node), a refused request,
+a connection the server closes, says so or not (an idle timeout), or drops as a request
+arrives; kept-alive connections are reused."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Server:
 
     async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1
+        served = 0
         try:
             while not reader.at_eof():
                 try:
@@ -33,9 +35,12 @@ class Server:
                           (line.partition(":") for line in head[1:] if line)}
                 body = json.loads(await reader.readexactly(int(fields["content-length"])))
                 self.seen.append((path, fields, body))
+                if (path == "/vanish" and served) or path == "/vanish-always":
+                    return  # dropped as the request arrived: no reply
                 writer.write(self.reply(path, body))
                 await writer.drain()
-                if path == "/close":
+                served += 1
+                if path in ("/close", "/idle-timeout"):
                     return
         finally:
             writer.close()
@@ -86,5 +91,19 @@ async def test_replies_of_every_form_and_connections_kept(server: tuple[Server, 
         assert client.opened == 5
         await client.post("/graphql", [5])
         assert (client.opened, found.connections) == (5, 5)
+        # Closed by the server after its reply without a word (an idle timeout): left for
+        # a new connection.
+        assert await client.post("/idle-timeout", [6]) == {"echo": [6]}
+        await asyncio.sleep(0.05)
+        assert await client.post("/graphql", [7]) == {"echo": [7]}
+        assert (client.opened, found.connections) == (5, 5)  # one of the four idle was used
+        # Dropped as the request arrived on a kept connection: sent again on a new one.
+        assert await client.post("/vanish", [8]) == {"echo": [8]}
+        assert (client.opened, found.connections) == (6, 6)
+        # Dropped again on the new connection: the server's failure, raised (sent twice).
+        before = len(found.seen)
+        with pytest.raises(asyncio.IncompleteReadError):
+            await client.post("/vanish-always", [9])
+        assert len(found.seen) == before + 2
     finally:
         await client.aclose()
