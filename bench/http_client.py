@@ -1,12 +1,13 @@
 """A lean HTTP/1.1 client for the load generator: JSON POSTs over kept-alive connections.
 
 The benchmark times a GraphQL server from the client's side, so whatever the client spends
-per request is counted as the server's. httpx spent about 0.7 ms at the median (1.0–1.2 ms at
-p95) per request more than this client on one 2-core box, which against a 3 ms query is the
-difference between 1.2× and 1.6× raw Cypher (docs/performance.md, "The load generator's own
-HTTP"). This client does only what the benchmark needs: POST a JSON body, read the status
-and a `Content-Length` or chunked JSON reply, keep each connection for the next request
-(one request at a time per connection; as many connections as requests in flight). A kept
+per request is counted as the server's. httpx spent about 0.56 ms at the median and 0.7 ms
+at p95 per request more than this client (`python -m bench.http_overhead`), which against a
+3 ms query is the difference between 1.1× and 1.3× raw Cypher (docs/performance.md, "The
+load generator's own HTTP"). This client does only what the benchmark needs: POST a JSON
+body, read the status and a `Content-Length` or chunked JSON reply, keep each connection for
+the next request (one request at a time per connection; as many connections as requests in
+flight). A kept
 connection the server has since closed (uvicorn closes one idle for 5 s) is left for a new
 one, and a request on a reused connection that the server closed as it was sent is sent once
 more on a new one, as httpx does.

@@ -27,6 +27,7 @@ from bench.workloads import ACTIVE, AS_OF, Workload
 from hub.core.principal import Role
 from hub.core.settings import PROJECT_ROOT, Settings
 from hub.graph.db import Database
+from hub.graph.localdb import port_free
 from hub.http.auth import Authenticator
 
 NG_DIR = PROJECT_ROOT / "bench" / "neo4j-graphql"
@@ -52,7 +53,12 @@ class Process:
             self.proc.wait()
 
 
-def _spawn(cmd: list[str], extra_env: dict[str, str], log: Path, cwd: Path) -> Process:
+def _spawn(cmd: list[str], extra_env: dict[str, str], log: Path, cwd: Path,
+           port: int) -> Process:
+    # A server left on the port (a benchmark stopped by hand) would answer in this one's
+    # place, and every request would be timed against it.
+    if not port_free(port):
+        raise RuntimeError(f"port {port} is taken: a server is still running there")
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as fh:
         proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **extra_env}, stdout=fh,
@@ -89,7 +95,7 @@ def start_hub(uri: str, password: str, port: int, log: Path,
                    # would be counted as round trips.
                    "HUB_CALLER_CONCURRENCY": "8", "HUB_CALLER_RATE": "100000",
                    "HUB_CALLER_BURST": "100000", "HUB_WARM_UP": "0", **(extra or {})},
-                  log, PROJECT_ROOT)
+                  log, PROJECT_ROOT, port)
     _wait_http(f"http://127.0.0.1:{port}/healthz", proc)
     base = Settings.from_env({})
     auth = Authenticator.from_settings(Settings(
@@ -102,7 +108,7 @@ def start_neo4j_graphql(uri: str, password: str, port: int, log: Path) -> Proces
     if not (NG_DIR / "node_modules").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=NG_DIR, check=True)
     proc = _spawn(["node", "server.mjs"], {"NEO4J_URI": uri, "NEO4J_PASSWORD": password,
-                                           "PORT": str(port)}, log, NG_DIR)
+                                           "PORT": str(port)}, log, NG_DIR, port)
     _wait_http(f"http://127.0.0.1:{port}/?query=%7B__typename%7D", proc)
     return proc
 
