@@ -26,7 +26,7 @@ from bench import env, synth
 from bench.load import progress
 from bench.workloads import AS_OF, BY_NAME, Workload
 from hub.core.principal import Role
-from hub.core.settings import Settings
+from hub.core.settings import Fairness, Settings
 from hub.graph.db import Database
 from hub.http.app import create_app
 from hub.http.auth import Authenticator
@@ -105,6 +105,9 @@ async def _hub_requests(uri: str, password: str, w: Workload, scale: synth.Scale
     settings = Settings(neo4j_uri=uri, neo4j_user="neo4j", neo4j_password=password,
                         neo4j_database="neo4j", state_dir=base.state_dir, api_keys_file=None,
                         secret_env={"HUB_JWT_SECRET": secret}, warm_up=False,
+                        # One caller asking as fast as it can, as in `make bench`: no rate
+                        # limit (the default 50/s refused a profile of 300 requests).
+                        fair=Fairness(caller_rate=100_000.0, caller_burst=100_000),
                         # HUB_COMPILE=0: the hub before hub/compile, for a profile beside it.
                         compile_queries=Settings.from_env().compile_queries)
     token = Authenticator.from_settings(settings).mint("bench", Role.COUNTY, None)
