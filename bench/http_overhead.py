@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from bench.drive import percentile
 from bench.http_client import KeptAlive
 from hub.graph.localdb import port_free
 
@@ -50,8 +50,7 @@ async def _timed(post: Post, requests: int) -> tuple[float, float]:
         started = time.perf_counter()
         await post()
         took.append(time.perf_counter() - started)
-    cuts = statistics.quantiles(took, n=20)
-    return cuts[9] * 1000, cuts[-1] * 1000
+    return percentile(took, 0.5) * 1000, percentile(took, 0.95) * 1000
 
 
 async def _compare(port: int, requests: int) -> None:
