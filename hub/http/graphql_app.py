@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 import strawberry
 from cross_web import HTTPException
 from starlette.requests import HTTPConnection, Request
@@ -42,6 +43,7 @@ from strawberry.types.unset import UNSET
 
 from hub.core.settings import PROJECT_ROOT, Settings
 from hub.graph.db import Database, track, untrack
+from hub.http.compiled_lane import CompiledLane, replay
 from hub.http.error_view import HubSchema, MaskUnexpected, present, refusal
 from hub.http.gate import is_ide_page, principal_of
 from hub.http.gql_fair import IDE_HEADERS, FairSchema, ParseOffLoop
@@ -50,7 +52,7 @@ from hub.http.request_errors import LongStrings
 from hub.http.warmup import COUNTY, WARM_UP, WarmUp, warm_up
 from hub.query.allowance import AllowanceRule
 from schema.audit_trail import AuditQuery
-from schema.compile.run import CompiledExecution, Compiler
+from schema.compile.run import Asker, CompiledExecution, Compiler
 from schema.context import Context
 from schema.mutations import Mutation
 from schema.root import Query
@@ -87,7 +89,7 @@ class FullQuery(Query, AuditQuery):
     write it (schema/audit_trail.py)."""
 
 
-def build_schema(settings: Settings) -> HubSchema:
+def build_schema(settings: Settings, compiler: Compiler | None = None) -> HubSchema:
     # One rule class for the schema's life: the validation cache is keyed by the rules, and
     # a class made per request would never hit. Parsing and validating a document costs as
     # much as a gap list's Cypher (docs/performance.md), so repeated documents skip both.
@@ -101,9 +103,9 @@ def build_schema(settings: Settings) -> HubSchema:
         ParseOffLoop,
         lambda: ValidationCache(maxsize=256),
     ]
-    if settings.compile_queries:
-        compiler = Compiler()
-        extensions.append(lambda: CompiledExecution(compiler))
+    if compiler is not None:
+        planned = compiler
+        extensions.append(lambda: CompiledExecution(planned))
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
     # Federation v2 is Strawberry's default (`federation_version`, no flag needed).
@@ -124,9 +126,13 @@ def ide_page() -> str:
 
 class HubGraphQL(GraphQL[Context, None]):
     def __init__(self, settings: Settings) -> None:
-        super().__init__(build_schema(settings),
-                         graphql_ide="graphiql" if settings.ide_enabled else None)
+        compiler = Compiler() if settings.compile_queries else None
+        schema = build_schema(settings, compiler)
+        super().__init__(schema, graphql_ide="graphiql" if settings.ide_enabled else None)
         self.settings = settings
+        # Debugging reports round trips from inside Strawberry: every request goes that way.
+        self.lane = (CompiledLane(schema._schema, compiler)
+                     if compiler is not None and not settings.debug_round_trips else None)
         self.allowance = AllowanceRule.load(settings.allowance_config)
         self.page = ide_page() if settings.ide_enabled else ""
 
@@ -153,6 +159,15 @@ class HubGraphQL(GraphQL[Context, None]):
         first = FIRST_QUERY.read_text(encoding="utf-8") if FIRST_QUERY.exists() else COUNTY
         return await warm_up(execute, first, report)
 
+    def encode_json(self, data: object) -> bytes:
+        # A browse answer holds thousands of values: encoded in C, in a tenth of the time of
+        # json.dumps (docs/performance.md). UTF-8, as JSON is; Chinese is not \u-escaped.
+        return orjson.dumps(data)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson's error is a json.JSONDecodeError, which Strawberry answers as a bad body.
+        return orjson.loads(data)
+
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(self.page, headers=IDE_HEADERS)
 
@@ -178,6 +193,17 @@ class HubGraphQL(GraphQL[Context, None]):
         if self.page and scope["type"] == "http" and is_ide_page(HTTPConnection(scope)):
             await HTMLResponse(self.page, headers=IDE_HEADERS)(scope, receive, send)
             return
+        if self.lane is not None and scope["type"] == "http" and scope["method"] == "POST":
+            request = Request(scope, receive)
+            body = await request.body()
+            if request.headers.get("content-type", "").startswith("application/json"):
+                asker = Asker(request.app.state.shared.db, principal_of(request),
+                              self.settings.limits, self.settings.today())
+                response = await self.lane.answer(request, body, asker)
+                if response is not None:
+                    await response(scope, receive, send)
+                    return
+            receive = replay(body, receive)
         await super().__call__(scope, receive, send)
 
 

@@ -114,14 +114,14 @@ def _long_literal(document: DocumentNode) -> StringValueNode | None:
     return found
 
 
-def _longest(value: Any) -> int:
+def longest(value: Any) -> int:
     """The length of the longest string anywhere in a variable's value."""
     if isinstance(value, str):
         return len(value)
     if isinstance(value, dict):
         value = list(value.values())
     if isinstance(value, list):
-        return max((_longest(v) for v in value), default=0)
+        return max((longest(v) for v in value), default=0)
     return 0
 
 
@@ -145,7 +145,7 @@ class LongStrings(SchemaExtension):
                            for d in getattr(op, "variable_definitions", None) or []]
             for definition in definitions:
                 name = definition.variable.name.value
-                length = _longest((context.variables or {}).get(name))
+                length = longest((context.variables or {}).get(name))
                 if length > MAX_STRING:
                     raise GraphQLError("", nodes=[definition], original_error=LongString(
                         where=f"${name}", length=length))

@@ -30,7 +30,6 @@ class Convert(Enum):
     AS_IS = "as_is"
     UNIT_KIND = "unit_kind"
     ORG_KIND = "org_kind"
-    DATE = "date"
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,8 @@ SCALARS: dict[str, dict[str, Scalar]] = {
     "Member": {"code": CODE, "name": Scalar("name", Mask.NAME),
                "phone": Scalar("phone", Mask.PHONE), "gender": Scalar("gender", Mask.DETAIL),
                "fullMember": Scalar("fullMember", Mask.DETAIL),
-               "joinedOn": Scalar("joinedOn", Mask.DETAIL, Convert.DATE)},
+               # ISO text already: the projection asks for it (fragments.PROJECTIONS).
+               "joinedOn": Scalar("joinedOn", Mask.DETAIL)},
     "Household": {"code": CODE, "head": Scalar("head", Mask.NAME),
                   "phone": Scalar("phone", Mask.PHONE), "address": Scalar("address", Mask.TEXT),
                   "size": Scalar("size", Mask.DETAIL)},

@@ -4,10 +4,11 @@ parameters, and the shape its answer takes (read by shape.py, made by build.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from graphql import FieldNode, GraphQLField
 
-from schema.compile.fields import Convert, Link, Mask, Scalar
+from schema.compile.fields import Link, Scalar
 
 
 class Unsupported(Exception):
@@ -22,11 +23,6 @@ class Typename:
 @dataclass(frozen=True)
 class Prop:
     scalar: Scalar
-
-    @property
-    def plain(self) -> bool:
-        """Shown as stored to everyone: the shaper copies it without a second look."""
-        return self.scalar.mask is Mask.PLAIN and self.scalar.convert is Convert.AS_IS
 
 
 @dataclass(frozen=True)
@@ -62,16 +58,8 @@ class ObjShape:
     """The response keys of an object, per concrete type it may turn out to be."""
 
     by_type: dict[str, list[tuple[str, Spec]]] = field(default_factory=dict)
-    _fields: dict[str, list[tuple[str, Spec, bool]]] = field(default_factory=dict)
-
-    def fields(self, type_name: str) -> list[tuple[str, Spec, bool]]:
-        """(response key, spec, copied as stored) of a type, worked out once per plan."""
-        found = self._fields.get(type_name)
-        if found is None:
-            found = [(k, s, isinstance(s, Prop) and s.plain)
-                     for k, s in self.by_type.get(type_name, ())]
-            self._fields[type_name] = found
-        return found
+    # What shape.py makes of `by_type` per (type, what the caller may see), made once per plan.
+    made: dict[tuple[str, int], Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -6,15 +6,19 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError, GraphQLSchema
+from graphql import ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode
 from graphql.execution.values import get_argument_values, get_variable_values
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from hub.core.errors import HubError
+from hub.core.principal import Principal
+from hub.core.settings import Limits
+from hub.graph.db import Database
 from schema.compile.build import compile_operation
 from schema.compile.plan import Plan, RootPlan, Unsupported
 from schema.compile.shape import Shaper, unit_type
@@ -40,10 +44,22 @@ class Compiler:
             plan: Plan | None = compile_operation(schema, document, operation)
         except Unsupported:
             plan = None
+        self._keep(key, plan)
+        ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+        if len(ops) == 1:
+            # A request that names no operation asks for the document's only one.
+            self._keep((query, None), plan)
+        return plan
+
+    def _keep(self, key: tuple[str, str | None], plan: Plan | None) -> None:
         self._plans[key] = plan
         if len(self._plans) > CACHED_PLANS:
             self._plans.popitem(last=False)
-        return plan
+
+    def known(self, query: str, operation: str | None) -> Plan | None:
+        """The plan of a document this compiler has already planned (and so a request has
+        already parsed and validated), without planning it; None otherwise."""
+        return self._plans.get((query, operation))
 
 
 class Request:
@@ -104,10 +120,24 @@ def statements(request: Request, plan: Plan) -> list[tuple[str, str, dict[str, A
     return found
 
 
+@dataclass(frozen=True)
+class Asker:
+    """What a compiled plan needs of a request: the database, who asks, the limits, today."""
+
+    db: Database
+    principal: Principal
+    limits: Limits
+    today: date
+
+    @classmethod
+    def of(cls, context: Context) -> Asker:
+        return cls(context.db, context.principal, context.limits, context.today)
+
+
 async def execute(schema: GraphQLSchema, plan: Plan, variables: dict[str, Any] | None,
-                  context: Context) -> ExecutionResult | None:
+                  context: Asker) -> ExecutionResult | None:
     """The operation's result, or None when the resolvers must answer it."""
-    request = Request(schema, plan, variables, context.today, context.scope,
+    request = Request(schema, plan, variables, context.today, context.principal.scope,
                       context.limits.max_page_size)
     found = statements(request, plan)
     if found is None:
@@ -157,7 +187,7 @@ class CompiledExecution(SchemaExtension):
             plan = self.compiler.plan(schema, ctx.query, ctx.graphql_document,
                                       ctx.operation_name)
             if plan is not None:
-                result = await execute(schema, plan, ctx.variables, ctx.context)
+                result = await execute(schema, plan, ctx.variables, Asker.of(ctx.context))
                 if result is not None:
                     ctx.result = result
         yield
