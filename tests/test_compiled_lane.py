@@ -1,8 +1,8 @@
 """The compiled lane (hub/http/compiled_lane.py) answers a repeated document exactly as the
 usual way does: the first request of a document plans it inside Strawberry, every later one
 goes through the lane; both are checked against the resolvers (the compiler off), for every
-role, with several callers at once, and every request the lane must not answer is seen to go
-the usual way."""
+role, for browsing, lookups and coverage, with several callers at once; and every request
+the lane must not answer is seen to go the usual way."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from hub.http.graphql_app import HubGraphQL
 from hub.http.request_errors import MAX_STRING
 from tests.graphql_helpers import REPORT_DAY, gql
 from tests.test_compile_answers import BROWSE, COUNTY, LOOKUP, ROLES
+from tests.test_compile_coverage import FULL as COVERAGE
 
 Lane = tuple[httpx.AsyncClient, CompiledLane]
 
@@ -96,6 +97,12 @@ async def test_the_lane_answers_as_the_resolvers_for_every_role(
     assert answered == (1 if found else 0)
     _, answered = await _twice(lane, resolvers, COUNTY, headers, asOf=REPORT_DAY)
     assert answered == (1 if role in ("county", "service") else 0)
+    for dimension in ("GRIDS_WITHOUT_PARTY_ORG", "ENTERPRISES_WITHOUT_ORG"):
+        body, answered = await _twice(lane, resolvers, COVERAGE, headers, d=dimension,
+                                      code="XC-T01", asOf=REPORT_DAY, first=5, after=None)
+        covered = body["data"]["coverage"]["__typename"] == "Coverage"
+        assert covered == (role != "grid")
+        assert answered == (1 if covered else 0)
 
 
 async def test_a_new_document_is_planned_the_usual_way_first(

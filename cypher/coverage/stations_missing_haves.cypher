@@ -25,9 +25,11 @@ CALL (s) {
               WHERE x[0] IS NULL OR NOT x[0]] AS open
   WITH s, f, [x IN open WHERE x[0] IS NOT NULL] AS missing,
        any(x IN open WHERE x[0] IS NULL) AS unsure
+  // Two links at least: a station directly in $unit lies in no child unit (one link would
+  // make the station its own child).
   WITH f, missing, unsure, head(COLLECT {
            MATCH p = (f) (()-[up:IN WHERE up.since <= $asOf
-                             AND (up.until IS NULL OR up.until > $asOf)]->()){1,4} (s)
+                             AND (up.until IS NULL OR up.until > $asOf)]->()){2,4} (s)
            RETURN nodes(p)[-2] AS below }) AS c
   WITH f.code AS code, f.name AS name, c.code AS child, c.name AS childName, labels(c) AS childLabels,
          size(missing) = 0 AND NOT unsure AS covered,

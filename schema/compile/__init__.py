@@ -6,6 +6,8 @@ then completes every field of the answer one by one. For the documents this pack
 query whose nested CALL subqueries page every connection and return the answer as one nested
 map (fragments.py, build.py), then shapes that map into the response in one pass over a plan
 made once per document (shape.py): enums, cursors, and personal data through hub/query/personal.py.
+A coverage analysis is already one query; a `coverage(…)` root is shaped the same way from
+what that query measured (coverage.py).
 
 What the compiler does not know (a field outside `fields.py`, a directive, a page above the
 limit, a unit not found) is left to the ordinary resolvers: the whole operation then runs as

@@ -1,8 +1,9 @@
 """Compile a query operation into one Cypher per root field (plan.py), or say it cannot.
 
-Only `unit(code, asOf)` and `household(code, asOf)` roots are compiled, with the fields of
+`unit(code, asOf)` and `household(code, asOf)` roots are compiled, with the fields of
 fields.py below them: unit and person scalars, `parent` chains above the root, and paged
-connections nested to any depth. Every other root field or field raises `Unsupported`.
+connections nested to any depth; and `coverage(…)` roots asking what the dimension's query
+answers (schema/compile/coverage.py). Every other root field or field raises `Unsupported`.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from graphql import (
 
 from schema.compile import fragments as fr
 from schema.compile.collect import Fragments, collect, subselections
+from schema.compile.coverage import coverage_root
 from schema.compile.fields import LINKS, PARENT_OF, ROOTS, SCALARS, UNIT_TYPES, Link
 from schema.compile.plan import (
     ConnPlan,
     ConnShape,
+    CoverageRoot,
     Nested,
     ObjShape,
     Parent,
@@ -58,11 +61,15 @@ def compile_operation(schema: GraphQLSchema, document: DocumentNode,
                         if isinstance(d, FragmentDefinitionNode)}
     query_type = schema.query_type
     assert query_type is not None
-    roots: list[tuple[str, RootPlan | str]] = []
+    roots: list[tuple[str, RootPlan | CoverageRoot | str]] = []
     for key, nodes in collect(schema, frags, [op.selection_set], query_type).items():
         name = nodes[0].name.value
         if name == "__typename":
             roots.append((key, query_type.name))
+            continue
+        if name == "coverage" and len(nodes) == 1:
+            roots.append((key, coverage_root(schema, frags, key, query_type.fields[name],
+                                             nodes[0])))
             continue
         if name not in ROOTS or len(nodes) != 1:
             raise Unsupported(name)

@@ -91,4 +91,16 @@ class Plan:
     """A whole query operation: its root fields in response order ("Query" for __typename)."""
 
     operation: object
-    roots: list[tuple[str, RootPlan | str]]
+    roots: list[tuple[str, RootPlan | CoverageRoot | str]]
+
+
+@dataclass
+class CoverageRoot:
+    """A compiled `coverage(…)` root (schema/compile/coverage.py): its response keys in order,
+    each with its field's name and the shape below it (None for a text or `__typename`)."""
+
+    key: str
+    field_def: GraphQLField
+    node: FieldNode
+    non_null: bool
+    fields: list[tuple[str, str, ObjShape | ConnShape | None]]

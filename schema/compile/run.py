@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from graphql import ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode
@@ -19,8 +20,9 @@ from hub.core.errors import HubError
 from hub.core.principal import Principal
 from hub.core.settings import Limits
 from hub.graph.db import Database
+from schema.compile import coverage
 from schema.compile.build import compile_operation
-from schema.compile.plan import Plan, RootPlan, Unsupported
+from schema.compile.plan import CoverageRoot, Plan, RootPlan, Unsupported
 from schema.compile.shape import Shaper, unit_type
 from schema.context import Context
 from schema.pagination import decode_cursor
@@ -71,7 +73,9 @@ class Request:
         coerced = get_variable_values(
             schema, getattr(plan.operation, "variable_definitions", ()) or (), variables or {})
         self.variables = None if isinstance(coerced, list) else coerced
-        self.offsets: dict[int, int] = {}
+        # Where each page of each root starts (its cursors count from there), per root key:
+        # every root numbers its connections from 1.
+        self.offsets: dict[str, dict[int, int]] = {}
 
     def params(self, root: RootPlan) -> dict[str, Any] | None:
         if self.variables is None:
@@ -79,16 +83,25 @@ class Request:
         args = get_argument_values(root.field_def, root.node, self.variables)
         day: date = args.get("asOf") or self.today
         found: dict[str, Any] = {"code": args["code"], "asOf": day, "scope": self.scope}
+        offsets = self.offsets.setdefault(root.key, {})
         for conn in root.connections:
             conn_args = get_argument_values(conn.field_def, conn.node, self.variables)
             window = self.window(conn_args.get("first"), conn_args.get("after"))
             if window is None:
                 return None
-            self.offsets[conn.index] = window[0]
+            offsets[conn.index] = window[0]
             found[f"c{conn.index}_offset"], found[f"c{conn.index}_limit"] = window
             for argument, param in conn.link.filters:
                 found[f"c{conn.index}_{param}"] = _plain(conn_args.get(argument))
         return found
+
+    def coverage(self, root: CoverageRoot) -> tuple[dict[str, Any], tuple[int, int]] | None:
+        """A coverage root's arguments and its page of gaps."""
+        if self.variables is None:
+            return None
+        args = get_argument_values(root.field_def, root.node, self.variables)
+        window = self.window(args.get("first"), args.get("after"))
+        return None if window is None else (args, window)
 
     def window(self, first: int | None, after: str | None) -> tuple[int, int] | None:
         """schema/pagination.window's answer, or None where it would raise an error."""
@@ -109,15 +122,20 @@ def _plain(value: Any) -> Any:
 
 
 def statements(request: Request, plan: Plan) -> list[tuple[str, str, dict[str, Any]]] | None:
-    """(name, Cypher, parameters) of each root field, or None where the resolvers answer."""
+    """(name, Cypher, parameters) of each unit or household root, or None where the
+    resolvers answer."""
     found = []
     for _, root in plan.roots:
         if isinstance(root, RootPlan):
             params = request.params(root)
             if params is None:
                 return None
-            found.append((f"compiled.{root.node.name.value}", root.cypher, params))
+            found.append((_name(root), root.cypher, params))
     return found
+
+
+def _name(root: RootPlan) -> str:
+    return f"compiled.{root.node.name.value}"
 
 
 @dataclass(frozen=True)
@@ -134,43 +152,60 @@ class Asker:
         return cls(context.db, context.principal, context.limits, context.today)
 
 
+Answer = Callable[[], Awaitable[dict[str, Any] | None]]
+
+
 async def execute(schema: GraphQLSchema, plan: Plan, variables: dict[str, Any] | None,
                   context: Asker) -> ExecutionResult | None:
     """The operation's result, or None when the resolvers must answer it."""
     request = Request(schema, plan, variables, context.today, context.principal.scope,
                       context.limits.max_page_size)
-    found = statements(request, plan)
-    if found is None:
-        return None
-    roots = [r for _, r in plan.roots if isinstance(r, RootPlan)]
-    limits = context.limits
+    answers: list[Answer] = []
+    for _, root in plan.roots:
+        if isinstance(root, RootPlan):
+            params = request.params(root)
+            if params is None:
+                return None
+            answers.append(partial(_unit, root, params, request.offsets[root.key], context))
+        elif isinstance(root, CoverageRoot):
+            found = request.coverage(root)
+            if found is None:
+                return None
+            args, window = found
+            answers.append(partial(coverage.answer, root, args, window, context.db,
+                                   request.scope, args.get("asOf") or request.today,
+                                   context.principal))
+    roots = [r for _, r in plan.roots if not isinstance(r, str)]
     try:
-        # Neo4j plans a compiled query the first time it sees it, which for a deep document
-        # on a loaded server takes seconds: that first run gets the limit of an edit's
-        # (which plans likewise), every later one the read limit.
-        rows = await asyncio.gather(*(
-            context.db.read_compiled(name, text, params, timeout=(
-                limits.tx_timeout_seconds if root.planned else limits.write_timeout_seconds))
-            for root, (name, text, params) in zip(roots, found, strict=True)))
+        # One root (most documents) is awaited as it is: no task to make and schedule.
+        shaped = ([await answers[0]()] if len(answers) == 1
+                  else await asyncio.gather(*(a() for a in answers)))
     except HubError as exc:
         error = GraphQLError(exc.message(), path=[roots[0].key], original_error=exc)
         nulled = None if any(r.non_null for r in roots) else {k: None for k, _ in plan.roots}
         return ExecutionResult(data=nulled, errors=[error])
-    for planned in roots:
-        planned.planned = True
-    if any(not row for row in rows):
+    if any(answer is None for answer in shaped):
         return None  # not found: the resolvers answer with their typed result
-    shaper = Shaper(context.principal, request.offsets)
-    answers = iter(rows)
-    data: dict[str, Any] = {}
-    for key, entry in plan.roots:
-        if isinstance(entry, str):
-            data[key] = entry
-            continue
-        row = next(answers)[0]
-        type_name = "Household" if entry.root == "Household" else unit_type(row["labels"])
-        data[key] = shaper.root(row, entry.shape, type_name)
-    return ExecutionResult(data=data)
+    found_answers = iter(shaped)
+    return ExecutionResult(data={key: entry if isinstance(entry, str) else next(found_answers)
+                                 for key, entry in plan.roots})
+
+
+async def _unit(root: RootPlan, params: dict[str, Any], offsets: dict[int, int],
+                asker: Asker) -> dict[str, Any] | None:
+    limits = asker.limits
+    # Neo4j plans a compiled query the first time it sees it, which for a deep document on a
+    # loaded server takes seconds: that first run gets the limit of an edit's (which plans
+    # likewise), every later one the read limit.
+    rows = await asker.db.read_compiled(_name(root), root.cypher, params, timeout=(
+        limits.tx_timeout_seconds if root.planned else limits.write_timeout_seconds))
+    root.planned = True
+    if not rows:
+        return None
+    row = rows[0]
+    type_name = "Household" if root.root == "Household" else unit_type(row["labels"])
+    shaped: dict[str, Any] = Shaper(asker.principal, offsets).root(row, root.shape, type_name)
+    return shaped
 
 
 class CompiledExecution(SchemaExtension):
