@@ -96,13 +96,15 @@ async def measure(plan: Plan, scale: synth.Scale, srv_uri: str, password: str, o
         if "mixed" in plan.workloads:
             picks.append(("mixed", drive.mixed(scale)))
         for turn, (name, pick) in enumerate(picks):
-            for system in _rotate(turn):
+            order = _rotate(turn)
+            for system in order:
                 await drive.warm(calls[system], pick, plan.warmup)
-                phases = [(1, result.latency)] if name != "mixed" else []
-                phases.append((plan.concurrency, result.throughput))
-                for concurrency, table in phases:
-                    sample = await drive.run(calls[system], pick, concurrency, plan.requests,
-                                             plan.seconds)
+            phases = [(1, result.latency)] if name != "mixed" else []
+            phases.append((plan.concurrency, result.throughput))
+            for concurrency, table in phases:
+                samples = await drive.interleaved({s: calls[s] for s in order}, pick,
+                                                  concurrency, plan.requests, plan.seconds)
+                for system, sample in samples.items():
                     table.setdefault(name, {})[system] = asdict(sample)
                     progress(f"  {scale.name:10} {name:16} {system:14} c={concurrency} "
                              f"p50 {sample.p50_ms:8.1f} ms  p95 {sample.p95_ms:8.1f} ms  "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,3 +81,26 @@ async def test_load_generator_and_report() -> None:
                          {"browse": per})
     assert "tiny" in table([result], 8)
     assert svg([result], "smoke").startswith("<svg")
+
+
+async def test_systems_are_timed_in_turn_on_the_same_requests() -> None:
+    asked: dict[str, list[dict[str, Any]]] = {"hub": [], "neo4j-graphql": [], "raw": []}
+    turns: list[str] = []
+
+    def system(name: str) -> Callable[[Workload, dict[str, Any]], Awaitable[None]]:
+        async def call(w: Workload, params: dict[str, Any]) -> None:
+            if not turns or turns[-1] != name:
+                turns.append(name)
+            asked[name].append(params)
+            await asyncio.sleep(0)
+        return call
+
+    found = await drive.interleaved({name: system(name) for name in asked},
+                                    drive.fixed(WORKLOADS[0], TINY), concurrency=1,
+                                    requests=8, seconds=30.0, rounds=4)
+    assert {name: s.requests for name, s in found.items()} == dict.fromkeys(asked, 8)
+    # The same requests in the same order for each, and the slices taken in turn, the
+    # first system of each round one further along, so that none is always timed last.
+    assert asked["hub"] == asked["neo4j-graphql"] == asked["raw"]
+    assert turns == ["hub", "neo4j-graphql", "raw", "neo4j-graphql", "raw", "hub",
+                     "raw", "hub", "neo4j-graphql", "hub", "neo4j-graphql", "raw"]
