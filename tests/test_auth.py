@@ -42,6 +42,22 @@ def test_tokens_that_do_not_hold(claims: dict[str, object], why: str) -> None:
         authenticator().from_token(token)
 
 
+def test_a_verified_token_is_known_until_it_expires() -> None:
+    now = [time.time()]
+    auth = Authenticator("HS256", KEY, {}, signing_key=KEY, clock=lambda: now[0])
+    token = auth.mint("wang", Role.TOWNSHIP, "XC-T01", hours=1.0)
+    assert auth.from_token(token) == Principal("wang", Role.TOWNSHIP, "XC-T01")
+    # Known now: the same answer however often, each time checked against the clock.
+    now[0] += 3600 - 60
+    assert auth.from_token(token) == Principal("wang", Role.TOWNSHIP, "XC-T01")
+    now[0] += 60 + 31  # past `exp` and the leeway PyJWT allows
+    with pytest.raises(Unauthenticated, match="expired"):
+        auth.from_token(token)
+    # A token differing in one character is another token: verified, and refused.
+    with pytest.raises(Unauthenticated):
+        auth.from_token(token[:-2] + ("A" if token[-2] != "A" else "B") + token[-1])
+
+
 def test_a_token_signed_with_another_key_or_alg_none_is_refused() -> None:
     claims = {"sub": "x", "role": "county", "exp": int(time.time()) + 86400}
     forged = jwt.encode(claims, "another-key-of-sufficient-length-000000", algorithm="HS256")
