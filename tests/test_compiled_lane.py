@@ -21,6 +21,7 @@ from hub.http.app import create_app
 from hub.http.compiled_lane import CompiledLane
 from hub.http.graphql_app import HubGraphQL
 from hub.http.request_errors import MAX_STRING
+from schema.compile.shape import Shaper
 from tests.graphql_helpers import REPORT_DAY, gql
 from tests.test_compile_answers import BROWSE, COUNTY, LOOKUP, ROLES
 from tests.test_compile_coverage import FULL as COVERAGE
@@ -173,3 +174,29 @@ async def test_what_the_lane_must_not_answer_goes_the_usual_way(
     response = await http.post("/graphql", json={"query": BROWSE, "variables": good})
     assert response.status_code == 401
     assert found.answered == before
+
+
+async def test_a_fault_is_masked_alike_either_way(
+        lane: Lane, bearer: Callable[..., dict[str, str]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    http, found = lane
+    query = BROWSE.replace("query Browse(", "query BrowseFault(")
+    variables = {"code": "XC-T01", "asOf": REPORT_DAY, "n": 4}
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("a bug in shaping")
+
+    monkeypatch.setattr(Shaper, "root", broken)
+    before = found.answered
+    bodies = []
+    for _ in range(2):  # the usual way plans it, the lane answers it again
+        response = await http.post("/graphql", headers=bearer("county"),
+                                   json={"query": query, "variables": variables})
+        assert response.status_code == 200
+        bodies.append(response.json())
+    assert found.answered == before + 1
+    for body in bodies:
+        [error] = body["errors"]
+        assert error["extensions"]["code"] == "INTERNAL"
+        assert "a bug" not in error["message"] and error["extensions"]["incident"]
+        assert body["data"] is None

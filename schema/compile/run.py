@@ -180,8 +180,9 @@ async def execute(schema: GraphQLSchema, plan: Plan, variables: dict[str, Any] |
         # One root (most documents) is awaited as it is: no task to make and schedule.
         shaped = ([await answers[0]()] if len(answers) == 1
                   else await asyncio.gather(*(a() for a in answers)))
-    except HubError as exc:
-        error = GraphQLError(exc.message(), path=[roots[0].key], original_error=exc)
+    except Exception as exc:  # a HubError says what it is; anything else is masked later
+        message = exc.message() if isinstance(exc, HubError) else str(exc)
+        error = GraphQLError(message, path=[roots[0].key], original_error=exc)
         nulled = None if any(r.non_null for r in roots) else {k: None for k, _ in plan.roots}
         return ExecutionResult(data=nulled, errors=[error])
     if any(answer is None for answer in shaped):
