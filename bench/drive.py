@@ -100,14 +100,6 @@ async def _timed(call: Call, plan: list[tuple[Workload, dict[str, Any]]], concur
     into.seconds += time.perf_counter() - started
 
 
-async def run(call: Call, pick: Pick, concurrency: int, requests: int, seconds: float,
-              seed: int = 8) -> Sample:
-    rnd = random.Random(seed)
-    found = _Timed()
-    await _timed(call, [pick(rnd) for _ in range(requests)], concurrency, seconds, found)
-    return found.sample()
-
-
 async def interleaved(calls: dict[str, Call], pick: Pick, concurrency: int, requests: int,
                       seconds: float, rounds: int = ROUNDS, seed: int = 8) -> dict[str, Sample]:
     """Each system asked the same requests, in `rounds` slices taken in turn (the order

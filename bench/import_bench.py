@@ -58,7 +58,7 @@ from hub.core.progress import Bar
 from hub.core.settings import PROJECT_ROOT
 from hub.files.registry import BY_NAME, KINDS
 from hub.graph.cypher import Queries
-from hub.graph.db import Database
+from hub.graph.db import Database, Target
 from hub.graph.localdb import LocalNeo4j
 from hub.graph.migrate import migrate
 from hub.http.app import QUIET
@@ -187,9 +187,14 @@ def p95(took: list[float]) -> float:
 
 
 async def connected(server: LocalNeo4j) -> Database:
-    driver = neo4j.AsyncGraphDatabase.driver(server.uri, auth=("neo4j", server.password()),
+    return await connect(server.uri, server.password(), server.target())
+
+
+async def connect(uri: str, password: str, target: Target | None = None) -> Database:
+    """The database at `uri`, migrated; the caller closes its driver."""
+    driver = neo4j.AsyncGraphDatabase.driver(uri, auth=("neo4j", password),
                                              notifications_min_severity=QUIET)
-    db = Database(driver, "neo4j", Queries(), 600.0, server.target())
+    db = Database(driver, "neo4j", Queries(), 600.0, target)
     await migrate(db)
     return db
 
@@ -346,14 +351,11 @@ def typing_pass(uri: str, password: str, folder: Path) -> None:
     own, so that its rows do not count in the importing process's memory."""
 
     async def run() -> None:
-        driver = neo4j.AsyncGraphDatabase.driver(uri, auth=("neo4j", password),
-                                                 notifications_min_severity=QUIET)
+        db = await connect(uri, password)
         try:
-            db = Database(driver, "neo4j", Queries(), 600.0)
-            await migrate(db)
             await check(db, folder, load_key())
         finally:
-            await driver.close()
+            await db.driver.close()
 
     asyncio.run(run())
 

@@ -71,8 +71,8 @@ async def test_load_generator_and_report() -> None:
         calls.append(params)
         await asyncio.sleep(0)
 
-    sample = await drive.run(call, drive.fixed(WORKLOADS[0], TINY), concurrency=2,
-                             requests=5, seconds=30.0)
+    sample = (await drive.interleaved({"hub": call}, drive.fixed(WORKLOADS[0], TINY),
+                                      concurrency=2, requests=5, seconds=30.0))["hub"]
     assert sample.requests == 5 and sample.errors == 0 and len(calls) == 5
     assert not math.isnan(sample.p95_ms)
     per = {s: {"p50_ms": 1.0, "p95_ms": 2.0, "throughput": 3.0}

@@ -22,7 +22,7 @@ from graphql import (
 )
 
 from schema.compile import fragments as fr
-from schema.compile.collect import Fragments, collect, subselections
+from schema.compile.collect import Fragments, collect, page_info, subselections
 from schema.compile.coverage import coverage_root
 from schema.compile.fields import LINKS, PARENT_OF, ROOTS, SCALARS, UNIT_TYPES, Link
 from schema.compile.plan import (
@@ -39,8 +39,6 @@ from schema.compile.plan import (
     Typename,
     Unsupported,
 )
-
-PAGE_INFO = ("hasNextPage", "endCursor", "__typename")
 
 
 def operation_of(document: DocumentNode, name: str | None) -> OperationDefinitionNode:
@@ -165,12 +163,7 @@ class _Builder:
                 cshape.fields.append((key, name))
             elif name == "pageInfo":
                 cshape.fields.append((key, name))
-                info = self._type("PageInfo")
-                for k, f in collect(self.schema, self.frags, subselections(fields),
-                                    info).items():
-                    if f[0].name.value not in PAGE_INFO:
-                        raise Unsupported("PageInfo." + f[0].name.value)
-                    cshape.page_info.append((k, f[0].name.value))
+                cshape.page_info.extend(page_info(self.schema, self.frags, fields))
             elif name == "nodes":
                 cshape.fields.append((key, name))
                 if cshape.nodes is not None:

@@ -59,3 +59,19 @@ def _walk(schema: GraphQLSchema, fragments: Fragments, selection_set: SelectionS
 
 def subselections(nodes: list[FieldNode]) -> list[SelectionSetNode]:
     return [n.selection_set for n in nodes if n.selection_set is not None]
+
+
+PAGE_INFO = ("hasNextPage", "endCursor", "__typename")
+
+
+def page_info(schema: GraphQLSchema, fragments: Fragments, nodes: list[FieldNode]
+              ) -> list[tuple[str, str]]:
+    """(response key, field) of a `pageInfo` selection; `Unsupported` beyond PAGE_INFO."""
+    info = schema.get_type("PageInfo")
+    assert isinstance(info, GraphQLObjectType)
+    found = []
+    for key, fields in collect(schema, fragments, subselections(nodes), info).items():
+        if fields[0].name.value not in PAGE_INFO:
+            raise Unsupported("PageInfo." + fields[0].name.value)
+        found.append((key, fields[0].name.value))
+    return found

@@ -19,7 +19,7 @@ from graphql import FieldNode, GraphQLField, GraphQLNonNull, GraphQLObjectType, 
 from hub.core.principal import Principal
 from hub.graph.db import Database
 from hub.query import coverage as engine
-from schema.compile.collect import Fragments, collect, subselections
+from schema.compile.collect import Fragments, collect, page_info, subselections
 from schema.compile.fields import Convert, Scalar
 from schema.compile.plan import (
     ConnShape,
@@ -39,7 +39,6 @@ TALLY = {"code": Scalar("code"), "name": Scalar("name"),
 GAP = {name: Scalar(name) for name in ("code", "name", "child", "childName", "reasonZh",
                                        "reasonEn")}
 TEXTS = ("dimension", "definitionZh", "definitionEn", "asOf", "query")
-PAGE_INFO = ("hasNextPage", "endCursor", "__typename")
 
 
 def coverage_root(schema: GraphQLSchema, frags: Fragments, key: str, field_def: GraphQLField,
@@ -92,11 +91,7 @@ def _gaps(schema: GraphQLSchema, frags: Fragments, nodes: list[FieldNode]) -> Co
             shape.fields.append((k, name))
         elif name == "pageInfo":
             shape.fields.append((k, name))
-            for pk, pf in collect(schema, frags, subselections(fields),
-                                  _object(schema, "PageInfo")).items():
-                if pf[0].name.value not in PAGE_INFO:
-                    raise Unsupported("PageInfo." + pf[0].name.value)
-                shape.page_info.append((pk, pf[0].name.value))
+            shape.page_info.extend(page_info(schema, frags, fields))
         elif name == "nodes" and shape.nodes is None:
             shape.fields.append((k, name))
             shape.nodes = _leaves(schema, frags, fields, "Gap", GAP)
